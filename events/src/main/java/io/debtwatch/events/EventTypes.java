@@ -1,0 +1,17 @@
+package io.debtwatch.events;
+
+/**
+ * CloudEvents {@code ce_type} values. A contract changes by adding fields; a breaking change gets
+ * a new version suffix here.
+ */
+public final class EventTypes {
+
+    public static final String REPOSITORY_REGISTERED = "io.debtwatch.repository.registered.v1";
+    public static final String REPOSITORY_DELETED = "io.debtwatch.repository.deleted.v1";
+    public static final String COMMIT_DISCOVERED = "io.debtwatch.commit.discovered.v1";
+    public static final String COMMIT_ANALYZED = "io.debtwatch.commit.analyzed.v1";
+    public static final String SCORE_CHANGED = "io.debtwatch.score.changed.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.debtwatch.events;
+
+/**
+ * A finding as it travels on Kafka: enough to explain and locate it, never a secret's value.
+ *
+ * @param fingerprint stable id of the finding across commits (indicator, path, normalised snippet)
+ * @param indicatorId the indicator that matched, such as {@code satd.todo}
+ * @param category    the indicator's category, such as {@code satd}
+ * @param severity    {@code info}, {@code minor}, {@code major} or {@code critical}
+ * @param path        the file, repository-relative
+ * @param line        the first line of the finding, 0 for repository-level findings
+ * @param message     what is wrong, for people
+ * @param remediationMinutes estimated minutes to fix
+ */
+public record FindingSummary(
+        String fingerprint,
+        String indicatorId,
+        String category,
+        String severity,
+        String path,
+        int line,
+        String message,
+        int remediationMinutes) {
+}

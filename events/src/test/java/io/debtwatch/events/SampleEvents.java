@@ -1,0 +1,50 @@
+package io.debtwatch.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One filled-in example of every event, shared by the contract tests. */
+final class SampleEvents {
+
+    static final Instant AT = Instant.parse("2026-11-24T10:15:30Z");
+
+    private SampleEvents() {
+    }
+
+    static List<Record> all() {
+        return List.of(registered(), deleted(), discovered(), analyzed(), scoreChanged());
+    }
+
+    static RepositoryRegistered registered() {
+        return RepositoryRegistered.of("r-1", "acme", "payments", "billing", "https://git.example/acme/billing.git",
+                "main", AT);
+    }
+
+    static RepositoryDeleted deleted() {
+        return RepositoryDeleted.of("r-1", "acme", false, AT);
+    }
+
+    static CommitDiscovered discovered() {
+        return new CommitDiscovered(EventIds.commit("r-1", "a1b2"), "r-1", "acme", "payments",
+                "https://git.example/acme/billing.git", "main", "a1b2", List.of("p1", "p2"), "Ada", AT,
+                "wip: quick hack", List.of(new ChangedFile("src/A.java", null, ChangedFile.ChangeType.ADD, "b1"),
+                        new ChangedFile("src/B.java", "src/Old.java", ChangedFile.ChangeType.RENAME, "b2")),
+                false, true, 42);
+    }
+
+    static CommitAnalyzed analyzed() {
+        FindingSummary todo = new FindingSummary("fp1", "satd.todo", "satd", "minor", "api/A.java", 3,
+                "TODO comment", 15);
+        return new CommitAnalyzed(EventIds.analysis("r-1", "a1b2", "1.0.0"), "r-1", "acme", "payments", "main",
+                "a1b2", List.of("p1"), AT, 42, false, "1.0.0", AT, Map.of("java", 1200, "python", 30), 300,
+                Map.of("satd.todo", new IndicatorTotal("satd", 2, 30)), Map.of("satd", new CategoryTotal(2, 30)),
+                Map.of("readme", true, "tests", false), List.of(todo), 1, List.of(), 0, List.of(todo), 12, 1);
+    }
+
+    static ScoreChanged scoreChanged() {
+        return new ScoreChanged(EventIds.scoreEvent("r-1", "a1b2", "1.0.0", ScoreChanged.KIND), "r-1", "acme",
+                "payments", "a1b2", "1.0.0", AT, 37.5, 31.0, "C", "B", Map.of("satd", 40.0),
+                "+6.5: 2 new TODOs in api/", AT);
+    }
+}
