@@ -1,0 +1,152 @@
+package io.debtwatch.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.debtwatch.cli.up.PlatformPorts;
+import io.debtwatch.events.CommitDiscovered;
+import io.debtwatch.events.EventIds;
+import io.debtwatch.events.EventJson;
+import io.debtwatch.events.Topics;
+import io.debtwatch.testsupport.GitFixture;
+import io.debtwatch.testsupport.TopicReader;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The four packaged services as separate processes on a real broker and wire server, walked
+ * through the gateway as a new user would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    @TempDir
+    static Path work;
+
+    static PlatformPorts ports;
+    static RunningPlatform platform;
+    static GitFixture repo;
+    static RevCommit head;
+    static String repositoryPath;
+
+    @BeforeAll
+    static void startPlatform() {
+        ports = RunningPlatform.randomPorts();
+        platform = RunningPlatform.start(work.resolve("data"), ports);
+        repo = GitFixture.init(work.resolve("billing"));
+        repo.write("README.md", "# Billing\n").commit("initial import");
+        repo.write("src/main/java/acme/Billing.java", """
+                package acme;
+
+                public class Billing {
+                    // TODO: read the rate from configuration
+                    private final double rate = 0.2;
+
+                    public double charge(double amount) {
+                        try {
+                            return amount * rate;
+                        } catch (RuntimeException e) {
+                        }
+                        return 0;
+                    }
+                }
+                """);
+        head = repo.commit("charge customers");
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (repo != null) {
+            repo.close();
+        }
+    }
+
+    static RequestSpecification api() {
+        return given().baseUri(platform.gatewayUrl()).header("Authorization", "Bearer " + platform.adminKey());
+    }
+
+    @Test
+    @Order(1)
+    void aRegisteredRepositoryIsScoredAlongTheRealPath() {
+        Response created = api().contentType(ContentType.JSON)
+                .body("{\"url\": \"" + repo.dir() + "\", \"team\": \"payments\"}")
+                .post("/api/v1/orgs/acme/repositories");
+        created.then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/orgs/acme/repositories/[0-9a-f]{24}$"))
+                .body("team", equalTo("payments"));
+        String id = created.path("id");
+        repositoryPath = "/api/v1/orgs/acme/repositories/" + id;
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                api().get(repositoryPath + "/score").then().statusCode(200).body("sha", equalTo(head.name())));
+
+        api().get(repositoryPath + "/score").then()
+                .body("grade", matchesPattern("[A-E]"))
+                .body("index", greaterThan(0f))
+                .body("linesOfCode", greaterThan(0));
+    }
+
+    @Test
+    @Order(2)
+    void anUnknownRepositoryIsAProblemDocument() {
+        api().get("/api/v1/orgs/acme/repositories/0123456789abcdef01234567/score").then()
+                .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    @Order(3)
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextOneIsStillAnalysed() {
+        String repoId = "0123456789abcdef0123abcd";
+        CommitDiscovered good = new CommitDiscovered(EventIds.commit(repoId, head.name()), repoId, "acme",
+                "payments", repo.dir().toString(), "main", head.name(), List.of(head.getParent(0).name()),
+                "Ada", Instant.ofEpochSecond(head.getCommitTime()), head.getFullMessage(), List.of(), false, false,
+                2);
+        try (TopicReader deadLetters = new TopicReader(platform.kafka(), Topics.deadLetter(Topics.COMMITS));
+                TopicReader analyses = new TopicReader(platform.kafka(), Topics.ANALYSES)) {
+            TopicReader.send(platform.kafka(), Topics.COMMITS, repoId, "{this is not json");
+            TopicReader.send(platform.kafka(), Topics.COMMITS, repoId, EventJson.write(good));
+
+            List<ConsumerRecord<String, String>> dead = deadLetters.await(1,
+                    r -> r.value().equals("{this is not json"), Duration.ofSeconds(60));
+            assertEquals(1, dead.size(), "the poison message is on the dead-letter topic");
+            assertTrue(dead.get(0).headers().iterator().hasNext(), "the error travels in headers");
+
+            List<ConsumerRecord<String, String>> analysed = analyses.await(1,
+                    r -> r.value().contains("\"eventId\":\"" + repoId + ":" + head.name() + ":"),
+                    Duration.ofSeconds(60));
+            assertEquals(1, analysed.size(), "the good message after it was analysed");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void runningUpAgainKeepsTheData() {
+        platform.close();
+        platform = RunningPlatform.start(work.resolve("data"), ports);
+        api().get(repositoryPath).then().statusCode(200).body("url", containsString("billing"));
+        api().get(repositoryPath + "/score").then().statusCode(200).body("sha", equalTo(head.name()));
+    }
+}

@@ -1,0 +1,60 @@
+package io.debtwatch.e2e;
+
+import io.debtwatch.cli.up.LocalSecrets;
+import io.debtwatch.cli.up.Platform;
+import io.debtwatch.cli.up.PlatformLayout;
+import io.debtwatch.cli.up.PlatformPorts;
+import io.debtwatch.infra.FreePorts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The packaged platform as separate processes on random ports, started the way {@code debtwatch up}
+ * starts it, with its data in a folder of the test's.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RunningPlatform.class);
+
+    private final Platform platform;
+    private final LocalSecrets secrets;
+
+    private RunningPlatform(Platform platform, LocalSecrets secrets) {
+        this.platform = platform;
+        this.secrets = secrets;
+    }
+
+    static PlatformPorts randomPorts() {
+        return new PlatformPorts(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+    }
+
+    static RunningPlatform start(Path dataDir, PlatformPorts ports) {
+        Path home = Path.of(System.getProperty("user.dir")).getParent();
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
+        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, Map.of(
+                "DEBTWATCH_INTERNAL_TOKEN", secrets.internalToken(),
+                "DEBTWATCH_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey()));
+        platform.start(Duration.ofMinutes(3), ready -> LOG.infof("platform: %s", ready));
+        return new RunningPlatform(platform, secrets);
+    }
+
+    String gatewayUrl() {
+        return platform.gatewayUrl();
+    }
+
+    String kafka() {
+        return platform.kafkaBootstrapServers();
+    }
+
+    String adminKey() {
+        return secrets.bootstrapAdminKey();
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+}
