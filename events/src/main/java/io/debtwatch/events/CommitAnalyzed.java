@@ -2,7 +2,9 @@ package io.debtwatch.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The analysis of one commit's snapshot. Published to {@link Topics#ANALYSES}, keyed by repoId.
@@ -60,10 +62,10 @@ public record CommitAnalyzed(
 
     public CommitAnalyzed {
         parents = parents == null ? List.of() : List.copyOf(parents);
-        linesOfCode = linesOfCode == null ? Map.of() : Map.copyOf(linesOfCode);
-        indicators = indicators == null ? Map.of() : Map.copyOf(indicators);
-        categories = categories == null ? Map.of() : Map.copyOf(categories);
-        repositoryChecks = repositoryChecks == null ? Map.of() : Map.copyOf(repositoryChecks);
+        linesOfCode = sorted(linesOfCode);
+        indicators = sorted(indicators);
+        categories = sorted(categories);
+        repositoryChecks = sorted(repositoryChecks);
         newFindings = newFindings == null ? List.of() : List.copyOf(newFindings);
         fixedFindings = fixedFindings == null ? List.of() : List.copyOf(fixedFindings);
         topFindings = topFindings == null ? List.of() : List.copyOf(topFindings);
@@ -74,5 +76,10 @@ public record CommitAnalyzed(
      */
     public int totalLinesOfCode() {
         return linesOfCode.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Maps are kept in key order, so the same analysis always has the same JSON text. */
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 }

@@ -1,7 +1,9 @@
 package io.debtwatch.events;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A repository has a new current score. Published to {@link Topics#SCORE_EVENTS}, keyed by repoId.
@@ -41,6 +43,11 @@ public record ScoreChanged(
     public static final String KIND = "score-changed";
 
     public ScoreChanged {
-        categoryScores = categoryScores == null ? Map.of() : Map.copyOf(categoryScores);
+        categoryScores = sorted(categoryScores);
+    }
+
+    /** Maps are kept in key order, so the same analysis always has the same JSON text. */
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 }

@@ -1,5 +1,6 @@
 package io.debtwatch.ingest.messaging;
 
+import io.debtwatch.events.CloudEventHeaders;
 import io.debtwatch.ingest.config.IngestConfig;
 import io.debtwatch.ingest.repository.OutboxMessage;
 import io.debtwatch.ingest.repository.OutboxRepository;
@@ -7,14 +8,12 @@ import io.debtwatch.ingest.repository.RepositoryStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -68,14 +67,11 @@ public class OutboxPublisher {
 
     private CompletableFuture<Void> send(OutboxMessage message) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_id", bytes(message.eventId()));
-        headers.add("ce_type", bytes(message.ceType()));
-        headers.add("ce_source", bytes("/debtwatch/ingest-service"));
-        headers.add("ce_subject", bytes(message.repoId()));
-        headers.add("ce_specversion", bytes("1.0"));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic()).withKey(message.key()).withHeaders(headers).build();
+                .withTopic(message.topic()).withKey(message.key())
+                .withHeaders(CloudEventHeaders.of(message.eventId(), message.ceType(), "/debtwatch/ingest-service",
+                        message.repoId()))
+                .build();
         emitter.send(Message.of(message.payload()).addMetadata(metadata)
                 .withAck(() -> {
                     acked.complete(null);
@@ -86,9 +82,5 @@ public class OutboxPublisher {
                     return CompletableFuture.completedFuture(null);
                 }));
         return acked;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

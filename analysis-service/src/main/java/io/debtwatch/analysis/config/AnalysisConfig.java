@@ -1,0 +1,26 @@
+package io.debtwatch.analysis.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Configuration of the analysis service. */
+@ConfigMapping(prefix = "debtwatch.analysis")
+public interface AnalysisConfig {
+
+    /** Where this worker keeps its own Git object cache (a bare repository per repository id). */
+    Path dataDir();
+
+    /** How many per-file results the in-memory cache holds in front of MongoDB. */
+    @WithDefault("50000")
+    long blobCacheSize();
+
+    /** The most findings listed as new, fixed or top in one CommitAnalyzed. */
+    @WithDefault("50")
+    int maxListedFindings();
+
+    /** How long one fetch of missing objects may take. */
+    @WithDefault("PT2M")
+    Duration fetchTimeout();
+}

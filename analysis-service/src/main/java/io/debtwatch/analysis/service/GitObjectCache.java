@@ -1,0 +1,66 @@
+package io.debtwatch.analysis.service;
+
+import io.debtwatch.analysis.config.AnalysisConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * This worker's own copy of each repository's Git objects: a bare repository per repository id that
+ * fetches from the repository's URL when a commit is missing, so workers need no shared disk.
+ */
+@ApplicationScoped
+public class GitObjectCache {
+
+    private final AnalysisConfig config;
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    GitObjectCache(AnalysisConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param repoId the repository id
+     * @param url    where to fetch from
+     * @param sha    the commit that must be present
+     * @return the opened repository holding the commit; the caller closes it
+     * @throws AnalysisFailedException when the commit cannot be had
+     */
+    public Repository open(String repoId, String url, String sha) {
+        synchronized (locks.computeIfAbsent(repoId, id -> new Object())) {
+            Path dir = config.dataDir().resolve("objects").resolve(repoId + ".git");
+            try {
+                if (!Files.exists(dir.resolve("HEAD"))) {
+                    Files.createDirectories(dir);
+                    Git.init().setBare(true).setDirectory(dir.toFile()).call().close();
+                }
+                Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+                if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
+                    fetch(repository, url);
+                }
+                if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
+                    repository.close();
+                    throw new AnalysisFailedException("commit " + sha + " is not in " + url, null);
+                }
+                return repository;
+            } catch (IOException | GitAPIException e) {
+                throw new AnalysisFailedException("cannot fetch " + sha + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void fetch(Repository repository, String url) throws GitAPIException {
+        try (Git git = new Git(repository)) {
+            git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+                    .setTimeout((int) Math.max(1, config.fetchTimeout().toSeconds())).call();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.debtwatch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.debtwatch.events.CommitAnalyzed;
+import io.debtwatch.events.CommitDiscovered;
+import io.debtwatch.events.EventIds;
+import io.debtwatch.events.EventJson;
+import io.debtwatch.events.FindingSummary;
+import io.debtwatch.events.Topics;
+import io.debtwatch.infra.kafka.KafkaTestResource;
+import io.debtwatch.infra.mongo.MongoTestResource;
+import io.debtwatch.testsupport.GitFixture;
+import io.debtwatch.testsupport.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.types.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(MongoTestResource.class)
+class CommitConsumerTest {
+
+    private static String kafka() {
+        return KafkaTestResource.broker().bootstrapServers();
+    }
+
+    private static CommitDiscovered discovered(String repoId, GitFixture repo, RevCommit commit, long depth) {
+        List<String> parents = commit.getParentCount() == 0 ? List.of() : List.of(commit.getParent(0).name());
+        return new CommitDiscovered(EventIds.commit(repoId, commit.name()), repoId, "acme", "payments",
+                repo.dir().toString(), "main", commit.name(), parents, "Ada",
+                Instant.ofEpochSecond(commit.getCommitTime()), commit.getFullMessage(), List.of(), false, false, depth);
+    }
+
+    @Test
+    void aCommitIsAnalysedOnceWithItsNewFindingsAgainstItsParent() throws Exception {
+        String repoId = new ObjectId().toHexString();
+        try (GitFixture repo = GitFixture.init(Files.createTempDirectory("analysis"));
+                TopicReader analyses = new TopicReader(kafka(), Topics.ANALYSES)) {
+            repo.write("README.md", "# shop\n").write("src/main/java/shop/Orders.java", """
+                    package shop;
+                    // TODO: paginate
+                    class Orders {
+                    }
+                    """).commit("import");
+            repo.write("src/main/java/shop/Orders.java", """
+                    package shop;
+                    // TODO: paginate
+                    class Orders {
+                        void save() {
+                            try { write(); } catch (Exception e) { }
+                        }
+                    }
+                    """).write("src/test/java/shop/OrdersTest.java", "class OrdersTest { // TODO more\n}\n");
+            RevCommit second = repo.commit("wip: save orders");
+
+            TopicReader.send(kafka(), Topics.COMMITS, repoId, EventJson.write(discovered(repoId, repo, second, 2)));
+            List<ConsumerRecord<String, String>> seen = analyses.await(1, r -> repoId.equals(r.key()),
+                    Duration.ofSeconds(60));
+            assertEquals(1, seen.size());
+            CommitAnalyzed analysis = EventJson.read(seen.get(0).value(), CommitAnalyzed.class);
+            assertEquals(repoId + ":" + second.name() + ":1.0.0", analysis.eventId());
+            assertEquals(8, analysis.linesOfCode().get("java"), "production and test code");
+            assertEquals(2, analysis.testLinesOfCode());
+            assertEquals(1, analysis.indicators().get("satd.tagged").count(), "the test file's TODO does not count");
+            assertEquals(1, analysis.indicators().get("error-handling.empty-catch").count());
+            assertEquals(List.of("prototype.commit-message", "error-handling.empty-catch"),
+                    analysis.newFindings().stream().map(FindingSummary::indicatorId).toList());
+            assertEquals(true, analysis.repositoryChecks().get("readme"));
+            assertEquals(true, analysis.repositoryChecks().get("tests"));
+            assertNotNull(seen.get(0).headers().lastHeader("ce_id"));
+
+            TopicReader.send(kafka(), Topics.COMMITS, repoId, EventJson.write(discovered(repoId, repo, second, 2)));
+            List<ConsumerRecord<String, String>> again = analyses.await(1, r -> repoId.equals(r.key()),
+                    Duration.ofSeconds(60));
+            assertEquals(seen.get(0).value(), again.get(0).value(), "a redelivery publishes the same analysis");
+        }
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextIsAnalysed() throws Exception {
+        String repoId = new ObjectId().toHexString();
+        try (GitFixture repo = GitFixture.init(Files.createTempDirectory("poison"));
+                TopicReader deadLetters = new TopicReader(kafka(), Topics.deadLetter(Topics.COMMITS));
+                TopicReader analyses = new TopicReader(kafka(), Topics.ANALYSES)) {
+            RevCommit only = repo.write("a.py", "print('x')\n").commit("first");
+            TopicReader.send(kafka(), Topics.COMMITS, repoId, "{\"eventId\": 42, \"oops\"");
+            TopicReader.send(kafka(), Topics.COMMITS, repoId, EventJson.write(discovered(repoId, repo, only, 1)));
+
+            List<ConsumerRecord<String, String>> dead = deadLetters.await(1, r -> repoId.equals(r.key()),
+                    Duration.ofSeconds(60));
+            assertEquals(1, dead.size());
+            assertTrue(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value())
+                    .contains("CommitDiscovered"), "the reason names what could not be read");
+            List<ConsumerRecord<String, String>> analysed = analyses.await(1, r -> repoId.equals(r.key()),
+                    Duration.ofSeconds(60));
+            assertEquals(1, analysed.size(), "the partition moved on");
+        }
+    }
+}
