@@ -8,7 +8,7 @@ import io.debtwatch.events.EventJson;
 import io.debtwatch.events.EventTypes;
 import io.debtwatch.events.Topics;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.debtwatch.service.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,21 +56,9 @@ public class CommitConsumer {
     }
 
     private CompletableFuture<Void> publish(CommitAnalyzed result) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.ANALYSES).withKey(result.repoId())
-                .withHeaders(CloudEventHeaders.of(result.eventId(), EventTypes.COMMIT_ANALYZED,
-                        "/debtwatch/analysis-service", result.repoId()))
-                .build();
-        analyses.send(Message.of(EventJson.write(result)).addMetadata(metadata)
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
+        return Outbox.sendAcknowledged(analyses, Topics.ANALYSES, result.repoId(), EventJson.write(result),
+                CloudEventHeaders.of(result.eventId(), EventTypes.COMMIT_ANALYZED, "/debtwatch/analysis-service",
+                        result.repoId()));
     }
+
 }

@@ -22,7 +22,7 @@ public class PollScheduler {
     }
 
     /** Runs every second; a round still running makes the next one skip. */
-    @Scheduled(every = "${debtwatch.ingest.poll-tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${debtwatch.ingest.poll-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void pollDue() {
         int found = 0;
         for (WatchedRepository repository : repositories.due(Instant.now())) {

@@ -5,9 +5,9 @@ import io.debtwatch.events.EventTypes;
 import io.debtwatch.events.RepositoryRegistered;
 import io.debtwatch.events.Topics;
 import io.debtwatch.ingest.config.IngestConfig;
-import io.debtwatch.ingest.repository.OutboxMessage;
-import io.debtwatch.ingest.repository.OutboxRepository;
+import io.debtwatch.ingest.messaging.OutboxPublisher;
 import io.debtwatch.ingest.repository.RepositoryStore;
+import io.debtwatch.service.outbox.OutboxMessage;
 import io.debtwatch.ingest.repository.SyncStatus;
 import io.debtwatch.ingest.repository.WatchedRepository;
 import io.debtwatch.ingest.rest.RegisterRepositoryRequest;
@@ -37,10 +37,10 @@ public class RepositoryService {
     private final RepositoryStore repositories;
     private final RepositoryUrls urls;
     private final GitMirrors mirrors;
-    private final OutboxRepository outbox;
+    private final OutboxPublisher outbox;
     private final IngestConfig config;
 
-    RepositoryService(RepositoryStore repositories, RepositoryUrls urls, GitMirrors mirrors, OutboxRepository outbox,
+    RepositoryService(RepositoryStore repositories, RepositoryUrls urls, GitMirrors mirrors, OutboxPublisher outbox,
             IngestConfig config) {
         this.repositories = repositories;
         this.urls = urls;

@@ -5,9 +5,9 @@ import io.debtwatch.events.EventJson;
 import io.debtwatch.events.EventTypes;
 import io.debtwatch.events.Topics;
 import io.debtwatch.ingest.repository.CommitLedger;
-import io.debtwatch.ingest.repository.OutboxMessage;
-import io.debtwatch.ingest.repository.OutboxRepository;
+import io.debtwatch.ingest.messaging.OutboxPublisher;
 import io.debtwatch.ingest.repository.RepositoryStore;
+import io.debtwatch.service.outbox.OutboxMessage;
 import io.debtwatch.ingest.repository.WatchedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,10 +33,10 @@ public class SyncService {
     private final GitMirrors mirrors;
     private final CommitDiscovery discovery;
     private final CommitLedger ledger;
-    private final OutboxRepository outbox;
+    private final OutboxPublisher outbox;
     private final RepositoryStore repositories;
 
-    SyncService(GitMirrors mirrors, CommitDiscovery discovery, CommitLedger ledger, OutboxRepository outbox,
+    SyncService(GitMirrors mirrors, CommitDiscovery discovery, CommitLedger ledger, OutboxPublisher outbox,
             RepositoryStore repositories) {
         this.mirrors = mirrors;
         this.discovery = discovery;
