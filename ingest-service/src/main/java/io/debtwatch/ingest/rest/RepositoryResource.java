@@ -3,6 +3,7 @@ package io.debtwatch.ingest.rest;
 import io.debtwatch.ingest.repository.RepositoryStore;
 import io.debtwatch.ingest.service.RepositoryService;
 import io.debtwatch.ingest.repository.WatchedRepository;
+import io.debtwatch.service.problem.Ids;
 import io.debtwatch.service.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -44,7 +45,7 @@ public class RepositoryResource {
     @Operation(summary = "List the organisation's repositories, paged, optionally of one team")
     public RepositoryPage list(@PathParam("org") String org, @QueryParam("team") String team,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        RepositoryService.requireOrg(org);
+        Ids.org(org);
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
         }

@@ -12,6 +12,7 @@ import io.debtwatch.ingest.repository.SyncStatus;
 import io.debtwatch.ingest.repository.WatchedRepository;
 import io.debtwatch.ingest.rest.RegisterRepositoryRequest;
 import io.debtwatch.service.problem.FieldError;
+import io.debtwatch.service.problem.Ids;
 import io.debtwatch.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,10 +28,6 @@ import org.bson.types.ObjectId;
 @ApplicationScoped
 public class RepositoryService {
 
-    /** Organisation slugs. */
-    public static final Pattern ORG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
-    /** Repository ids. */
-    public static final Pattern REPO_ID = Pattern.compile("^[0-9a-f]{24}$");
     private static final Pattern TEAM = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$");
     private static final Set<String> POLICIES = Set.of("none", "last", "daily", "all");
 
@@ -56,7 +53,7 @@ public class RepositoryService {
      * @throws ProblemException 400 naming the field, or 409 pointing at the repository that has the URL
      */
     public WatchedRepository register(String org, RegisterRepositoryRequest request) {
-        requireOrg(org);
+        Ids.org(org);
         if (request == null) {
             throw ProblemException.invalid("body", "a JSON object with at least 'url' is required");
         }
@@ -94,27 +91,13 @@ public class RepositoryService {
     }
 
     /**
-     * @param org an organisation slug from a path
-     * @throws ProblemException 400 naming {@code org} when it is not a slug
-     */
-    public static void requireOrg(String org) {
-        if (org == null || !ORG.matcher(org).matches()) {
-            throw ProblemException.invalid("org", "must be a lowercase slug (letters, digits, dashes)");
-        }
-    }
-
-    /**
      * @param org an organisation
      * @param id  a repository id from a path
      * @return the repository
      * @throws ProblemException 400 for an id that is not an id, 404 when the org has no such repository
      */
     public WatchedRepository get(String org, String id) {
-        requireOrg(org);
-        if (id == null || !REPO_ID.matcher(id).matches()) {
-            throw ProblemException.invalid("repoId", "must be 24 lowercase hex characters");
-        }
-        return repositories.find(org, id).orElseThrow(() -> ProblemException.notFound("repository", id));
+        return repositories.find(Ids.org(org), Ids.repoId(id)).orElseThrow(() -> ProblemException.notFound("repository", id));
     }
 
     /**
