@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Internal services accept calls only from the gateway: when {@code debtwatch.internal-token} is
- * configured, a request without that token in {@code X-DebtWatch-Internal-Token} is a 401. Health
+ * Internal services accept calls only from the gateway: when {@code debtwatch.security.internal-token} is
+ * configured (from DEBTWATCH_INTERNAL_TOKEN in the services), a request without that token in {@code X-DebtWatch-Internal-Token} is a 401. Health
  * and metrics under {@code /q/} stay open for probes.
  */
 public class InternalTokenFilter {
@@ -24,7 +24,7 @@ public class InternalTokenFilter {
 
     private final Optional<String> token;
 
-    InternalTokenFilter(@ConfigProperty(name = "debtwatch.internal-token") Optional<String> token) {
+    InternalTokenFilter(@ConfigProperty(name = "debtwatch.security.internal-token") Optional<String> token) {
         this.token = token.filter(t -> !t.isBlank());
     }
 
