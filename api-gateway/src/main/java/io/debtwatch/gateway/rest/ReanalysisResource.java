@@ -11,8 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +32,8 @@ public class ReanalysisResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Analyse the org's repositories again, with the current indicator catalogue",
             description = "Needs the admin scope.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(
             name = "one repository", value = "{\"repoIds\": [\"65f1c0ffee0000000000abcd\"]}")))
     @APIResponse(responseCode = "202", description = "Started; Location names the job", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "started",

@@ -35,7 +35,8 @@ public class RepositoryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a repository to watch", description = "Needs the write scope.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(
             name = "register", value = "{\"url\": \"https://github.com/acme/payments.git\", \"team\": \"payments\"}")))
     @APIResponse(responseCode = "201", description = "Registered; Location names the repository",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "registered",
@@ -75,7 +76,8 @@ public class RepositoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a repository's team, name, branch, poll interval or secret",
             description = "Needs the write scope.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(
             name = "change team", value = "{\"team\": \"platform\"}")))
     @APIResponse(responseCode = "200", description = "The changed repository", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "repository",

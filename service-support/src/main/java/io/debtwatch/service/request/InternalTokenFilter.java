@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Lets only the gateway in: when {@code debtwatch.internal-token} is configured, every call except the
  * {@code /q/} health, metrics and OpenAPI endpoints must carry it in {@code X-DebtWatch-Internal-Token},
- * or gets a 401 problem. When it is not configured, everything passes (local runs and service tests).
+ * or gets a 401 problem. When it is not configured, everything passes (local runs and service tests);
+ * {@code debtwatch.internal-token-required=false} turns the check off where the token is only sent.
  */
 public class InternalTokenFilter {
 
@@ -28,9 +29,14 @@ public class InternalTokenFilter {
     @ConfigProperty(name = "debtwatch.internal-token")
     Optional<String> token;
 
+    /** Off in the gateway, which is called from outside and only sends the token. */
+    @Inject
+    @ConfigProperty(name = "debtwatch.internal-token-required", defaultValue = "true")
+    boolean required;
+
     @ServerRequestFilter(preMatching = true, priority = 10)
     public Response check(ContainerRequestContext request) {
-        if (token.isEmpty() || token.get().isBlank()) {
+        if (!required || token.isEmpty() || token.get().isBlank()) {
             return null;
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
