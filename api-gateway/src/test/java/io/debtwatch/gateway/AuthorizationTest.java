@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.debtwatch.gateway.PublicRoutes.Route;
 import io.debtwatch.gateway.service.ApiKeyService;
@@ -43,7 +44,8 @@ class AuthorizationTest {
     void noKeyOrAnUnknownKeyIs401OnEveryPath() {
         for (Route route : PublicRoutes.ALL) {
             call(given(), route, "acme").then().statusCode(401).contentType("application/problem+json")
-                    .header("WWW-Authenticate", containsString("Bearer"));
+                    .header("WWW-Authenticate", containsString("Bearer"))
+                    .header("X-Request-Id", notNullValue());
             call(given().auth().oauth2("dwk_not-a-key-at-all"), route, "acme").then().statusCode(401)
                     .contentType("application/problem+json");
             call(given().header("Authorization", "Basic dXNlcjpwYXNz"), route, "acme").then().statusCode(401);

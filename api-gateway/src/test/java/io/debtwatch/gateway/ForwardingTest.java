@@ -127,8 +127,10 @@ class ForwardingTest {
         given().auth().oauth2(Keys.BOOTSTRAP).when().get("/api/v1/orgs/acme/repositories/not-an-id")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("repoId"));
-        given().auth().oauth2(Keys.BOOTSTRAP).when().get("/api/v1/orgs/acme/nothing-here")
-                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(Keys.BOOTSTRAP).header("X-Request-Id", "req-not-found")
+                .when().get("/api/v1/orgs/acme/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404))
+                .header("X-Request-Id", "req-not-found");
         given().auth().oauth2(Keys.BOOTSTRAP).contentType(ContentType.JSON).body("{\"url\": ")
                 .when().post("/api/v1/orgs/acme/repositories")
                 .then().statusCode(400).contentType("application/problem+json")

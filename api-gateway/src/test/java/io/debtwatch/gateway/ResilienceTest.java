@@ -64,4 +64,19 @@ class ResilienceTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Keys.BOOTSTRAP)
                 .when().get("/api/v1/orgs/acme/repositories").then().statusCode(200));
     }
+
+    @Test
+    void onlyGetsAreRetriedAfterAConnectionFailure() {
+        ServiceStandIns.ANALYSIS.dropNext(1);
+        given().auth().oauth2(Keys.BOOTSTRAP).when().get("/api/v1/orgs/acme/reanalysis/job-7")
+                .then().statusCode(200).body("from", equalTo("analysis"));
+        assertThat("the dropped GET was sent again", ServiceStandIns.ANALYSIS.received().size(), equalTo(2));
+
+        ServiceStandIns.resetAll();
+        ServiceStandIns.ANALYSIS.dropNext(1);
+        given().auth().oauth2(Keys.BOOTSTRAP).contentType("application/json").body("{}")
+                .when().post("/api/v1/orgs/acme/reanalysis")
+                .then().statusCode(503).contentType("application/problem+json");
+        assertThat("a POST is never repeated", ServiceStandIns.ANALYSIS.received().size(), equalTo(1));
+    }
 }

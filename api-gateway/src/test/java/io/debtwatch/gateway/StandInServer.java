@@ -39,6 +39,7 @@ public final class StandInServer {
     private final String name;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Answer> answer = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
     private int port;
     private HttpServer server;
 
@@ -72,11 +73,17 @@ public final class StandInServer {
     /** Forget what was received and answer 200 with a small JSON body again. */
     public void reset() {
         received.clear();
+        drops.set(0);
         answer.set(new Answer(200, Map.of("Content-Type", "application/json"), "{\"from\": \"" + name + "\"}"));
     }
 
     public void answer(int status, Map<String, String> headers, String body) {
         answer.set(new Answer(status, headers, body));
+    }
+
+    /** The next {@code count} requests are recorded, then the connection is closed without an answer. */
+    public void dropNext(int count) {
+        drops.set(count);
     }
 
     public List<Received> received() {
@@ -94,6 +101,9 @@ public final class StandInServer {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), headers, body));
+            if (drops.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                return;
+            }
             Answer now = answer.get();
             now.headers().forEach((key, value) -> exchange.getResponseHeaders().add(key, value));
             byte[] out = now.body() == null ? new byte[0] : now.body().getBytes(StandardCharsets.UTF_8);
