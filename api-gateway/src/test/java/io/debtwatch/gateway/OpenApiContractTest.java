@@ -3,6 +3,7 @@ package io.debtwatch.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -80,7 +81,7 @@ class OpenApiContractTest {
                 });
         given().auth().oauth2(Keys.BOOTSTRAP).when().get("/api/v1/orgs/acme/api-keys").then().statusCode(200);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/").then().statusCode(200).body(org.hamcrest.Matchers.containsString("DebtWatch"));
+        given().when().get("/").then().statusCode(200).body(containsString("DebtWatch"));
         assertThat(paths, not(hasKey("/q/health")));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,7 +40,7 @@ public final class StandInServer {
     private final String name;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Answer> answer = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger drops = new AtomicInteger();
     private int port;
     private HttpServer server;
 

@@ -2,8 +2,10 @@ package io.debtwatch.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import io.debtwatch.infra.mongo.MongoTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -49,7 +51,7 @@ class StrictProfileTest {
         }
         given().header("X-DebtWatch-Internal-Token", TOKEN).auth().oauth2(Keys.BOOTSTRAP).when().get(SUMMARY)
                 .then().statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", org.hamcrest.Matchers.oneOf("1", "2", "3", "4", "5"))
+                .header("Retry-After", oneOf("1", "2", "3", "4", "5"))
                 .header("RateLimit-Remaining", "0");
     }
 
@@ -58,7 +60,7 @@ class StrictProfileTest {
         given().header("Origin", "https://dash.example.com").header("Access-Control-Request-Method", "GET")
                 .when().options(SUMMARY)
                 .then().header("Access-Control-Allow-Origin", "https://dash.example.com")
-                .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.not("true"));
+                .header("Access-Control-Allow-Credentials", not("true"));
         given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "GET")
                 .when().options(SUMMARY)
                 .then().header("Access-Control-Allow-Origin", nullValue());

@@ -1,6 +1,7 @@
 package io.debtwatch.gateway.rest;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -60,7 +61,7 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("type", "https://debtwatch.io/problems/http-" + status);
         example.put("title", description);
         example.put("status", status);
-        example.put("detail", description.toLowerCase(java.util.Locale.ROOT));
+        example.put("detail", description.toLowerCase(Locale.ROOT));
         example.put("instance", "/api/v1/orgs/acme/repositories");
         MediaType media = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))

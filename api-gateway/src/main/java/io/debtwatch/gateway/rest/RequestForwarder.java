@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,8 @@ public class RequestForwarder {
     /**
      * Forwards a push hook with its raw body and headers, which ingest verifies by signature.
      *
-     * @param body the raw body
+     * @param backend the service that serves the path
+     * @param body    the raw body
      * @return the service's answer
      */
     public Response forwardRaw(Backend backend, byte[] body) {
@@ -162,7 +164,7 @@ public class RequestForwarder {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw ProblemException.invalid("body", "malformed JSON" + where);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ProblemException.invalid("body", "unreadable body");
         }
     }
