@@ -1,61 +1,96 @@
 package io.debtwatch.gateway.rest;
 
 import io.debtwatch.gateway.config.GatewayConfig;
+import io.debtwatch.gateway.service.ApiKeyService;
+import io.debtwatch.gateway.service.Caller;
+import io.debtwatch.gateway.service.RateLimiter;
+import io.debtwatch.gateway.service.Scope;
 import io.debtwatch.service.problem.Problem;
 import io.debtwatch.service.problem.ProblemExceptionMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Lets a request under {@code /api/v1/orgs/{org}} through only with an API key of that
- * organisation: no or an unknown key is a 401; a key of another organisation gets a 404, so
- * nothing about the other organisation is revealed.
+ * Decides who gets into {@code /api/v1/orgs/{org}/...}: a valid key (401 otherwise), of that org (404
+ * otherwise, so another org's existence is not revealed), with the scope the call needs (403), within
+ * its rate limit (429). Push hooks, the dashboard and {@code /q/} are outside; ingest checks hook
+ * signatures.
  */
 public class ApiKeyFilter {
 
-    private static final Pattern ORG_PATH = Pattern.compile("^/?api/v1/orgs/([^/]+)(/.*)?$");
+    private static final Pattern ORG_PATH = Pattern.compile("^/api/v1/orgs/([^/]+)(/.*)?$");
+    private static final String DECISION = RateLimiter.Decision.class.getName();
     private static final String BEARER = "Bearer ";
 
-    private final GatewayConfig config;
+    @Inject
+    ApiKeyService keys;
 
-    ApiKeyFilter(GatewayConfig config) {
-        this.config = config;
-    }
+    @Inject
+    RateLimiter limiter;
 
-    /**
-     * @param request the incoming request
-     * @return a problem response that stops the request, or null to let it through
-     */
-    @ServerRequestFilter
-    public Response filter(ContainerRequestContext request) {
-        Matcher path = ORG_PATH.matcher(request.getUriInfo().getPath());
-        if (!config.auth().enabled() || !path.matches()) {
+    @Inject
+    GatewayConfig config;
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Response authorize(ContainerRequestContext request) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        Matcher matcher = ORG_PATH.matcher(path);
+        if (!matcher.matches() || !config.auth().enabled()) {
             return null;
         }
         String header = request.getHeaderString("Authorization");
-        String instance = request.getUriInfo().getPath();
-        if (header == null || !header.startsWith(BEARER)) {
-            return ProblemExceptionMapper.respond(new Problem("unauthenticated", "Unauthenticated", 401,
-                    "send an API key as 'Authorization: Bearer <key>'", instance, List.of(), Map.of()));
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return unauthorized(path, "an API key is needed: send Authorization: Bearer <key>");
         }
-        String key = header.substring(BEARER.length()).trim();
-        String bootstrap = config.auth().bootstrapAdminKey();
-        if (bootstrap.isEmpty() || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-                bootstrap.getBytes(StandardCharsets.UTF_8))) {
-            return ProblemExceptionMapper.respond(new Problem("unauthenticated", "Unauthenticated", 401,
-                    "the API key is not valid", instance, List.of(), Map.of()));
+        Optional<Caller> caller = keys.authenticate(header.substring(BEARER.length()).trim());
+        if (caller.isEmpty()) {
+            return unauthorized(path, "the API key is invalid or revoked");
         }
-        if (!config.auth().bootstrapOrg().equals(path.group(1))) {
-            return ProblemExceptionMapper.respond(new Problem("not-found", "Not found", 404, "no such resource",
-                    instance, List.of(), Map.of()));
+        RateLimiter.Decision decision = limiter.take(caller.get().keyId());
+        request.setProperty(DECISION, decision);
+        if (!decision.allowed()) {
+            return Response.fromResponse(problem(429, "rate-limited", "Too many requests",
+                    "this key's rate limit is exhausted; retry after " + decision.retryAfterSeconds() + " s", path))
+                    .header("Retry-After", decision.retryAfterSeconds()).build();
+        }
+        if (!caller.get().org().equals(matcher.group(1))) {
+            return problem(404, "not-found", "Not found", "no such organisation", path);
+        }
+        Scope needed = RouteScopes.needed(request.getMethod(), matcher.group(2));
+        if (!caller.get().scope().covers(needed)) {
+            return problem(403, "forbidden", "Forbidden", "this call needs an API key with the "
+                    + needed.apiName() + " scope", path);
         }
         return null;
+    }
+
+    @ServerResponseFilter
+    public void rateLimitHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
+            response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
+            response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
+            response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
+            response.getHeaders().putSingle("RateLimit-Policy", decision.limit() + ";w="
+                    + Math.max(1, Math.round(decision.limit() / config.rateLimit().refillPerSecond())));
+        }
+    }
+
+    private static Response unauthorized(String path, String detail) {
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, path))
+                .header("WWW-Authenticate", "Bearer realm=\"debtwatch\"").build();
+    }
+
+    private static Response problem(int status, String slug, String title, String detail, String path) {
+        return ProblemExceptionMapper.respond(new Problem(slug, title, status, detail, path, List.of(), Map.of()));
     }
 }
