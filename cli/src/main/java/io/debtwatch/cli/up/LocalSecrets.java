@@ -34,7 +34,7 @@ public final class LocalSecrets {
         Path keyFile = dataDir.resolve("bootstrap-admin-key");
         boolean isNew = !Files.exists(keyFile);
         return new LocalSecrets(readOrCreate(dataDir.resolve("internal-token"), "dwi_"),
-                readOrCreate(keyFile, "dw_"), isNew);
+                readOrCreate(keyFile, "dwk_"), isNew);
     }
 
     public String internalToken() {
