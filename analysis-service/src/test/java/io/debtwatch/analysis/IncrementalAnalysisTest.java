@@ -59,7 +59,7 @@ class IncrementalAnalysisTest {
                     .commit("import");
             CommitAnalyzed root = analyse(analyses, discovered(repoId, repo.fileUrl(), first, 1));
             assertEquals(root.newFindingsCount(), root.newFindings().size(), "against no parent, all is new");
-            assertTrue(root.newFindings().stream().anyMatch(f -> f.indicatorId().equals("satd.tagged")));
+            assertTrue(root.newFindings().stream().anyMatch(f -> f.indicatorId().equals("satd.todo")));
 
             double missesBefore = blobCacheMisses();
             RevCommit second = repo.write("app.py", "print('hello')\nprint('bye')\n").commit("say bye");
@@ -74,7 +74,7 @@ class IncrementalAnalysisTest {
             FindingSummary fixed = deleted.fixedFindings().get(0);
             assertEquals("src/main/java/shop/Legacy.java", fixed.path());
             assertEquals(0, deleted.newFindingsCount());
-            assertEquals(child.indicators().get("satd.tagged").count() - 1, deleted.indicators().get("satd.tagged").count());
+            assertEquals(child.indicators().get("satd.todo").count() - 1, deleted.indicators().get("satd.todo").count());
 
             CommitAnalyzed full = fullWalkOfTheSameTree(analyses, repo);
             assertEquals(full.linesOfCode(), deleted.linesOfCode());

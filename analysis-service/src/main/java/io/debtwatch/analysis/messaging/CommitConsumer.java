@@ -4,6 +4,8 @@ import io.debtwatch.analysis.service.CommitAnalysisService;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,10 +26,13 @@ public class CommitConsumer {
 
     private final CommitAnalysisService analysis;
     private final AnalysisProducer producer;
+    private final Timer handling;
 
-    CommitConsumer(CommitAnalysisService analysis, AnalysisProducer producer) {
+    CommitConsumer(CommitAnalysisService analysis, AnalysisProducer producer, MeterRegistry metrics) {
         this.analysis = analysis;
         this.producer = producer;
+        this.handling = Timer.builder("debtwatch.analysis.message")
+                .description("time to handle one commit message: read, analyse or find, publish").register(metrics);
     }
 
     /**
@@ -36,9 +41,11 @@ public class CommitConsumer {
     @Incoming(INCOMING)
     @Blocking
     public void consume(String json) {
-        CommitDiscovered commit = EventJson.read(json, CommitDiscovered.class);
-        CommitAnalyzed result = analysis.analyze(commit);
-        producer.publish(result);
-        LOG.debugf("analysed %s", result.eventId());
+        handling.record(() -> {
+            CommitDiscovered commit = EventJson.read(json, CommitDiscovered.class);
+            CommitAnalyzed result = analysis.analyze(commit);
+            producer.publish(result);
+            LOG.debugf("analysed %s", result.eventId());
+        });
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -27,6 +28,14 @@ public class BlobResultRepository {
 
     BlobResultRepository(AnalysisDatabase database) {
         this.blobs = database.get().getCollection("blob_results");
+    }
+
+    /**
+     * @param key a result key
+     * @return the stored result, if any
+     */
+    public Optional<FileAnalysis> find(String key) {
+        return Optional.ofNullable(blobs.find(eq("_id", key)).first()).map(BlobResultRepository::read);
     }
 
     /**

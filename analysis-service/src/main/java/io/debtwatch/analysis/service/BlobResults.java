@@ -69,7 +69,7 @@ public class BlobResults {
             hits.increment();
             return cached;
         }
-        FileAnalysis result = stored.findAll(Set.of(key)).get(key);
+        FileAnalysis result = stored.find(key).orElse(null);
         if (result == null) {
             misses.increment();
             result = analyse(analyzer, reader, path, blob);
