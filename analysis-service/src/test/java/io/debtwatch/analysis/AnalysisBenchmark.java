@@ -143,8 +143,8 @@ class AnalysisBenchmark {
 
     private static List<CommitDiscovered> firstParentHistory(Path dir, String repoId, int limit) throws IOException {
         List<RevCommit> chain = new ArrayList<>();
-        try (Git git = Git.open(dir.toFile()); Repository repository = git.getRepository();
-                RevWalk walk = new RevWalk(repository)) {
+        try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+            Repository repository = git.getRepository();
             RevCommit commit = walk.parseCommit(repository.resolve("HEAD"));
             while (commit != null && chain.size() < limit) {
                 chain.add(commit);

@@ -89,6 +89,31 @@ class IncrementalAnalysisTest {
     }
 
     @Test
+    void changedSettingsReanalyseTheTreeAndTheirEffectShowsAsFixedFindings() throws Exception {
+        String repoId = new ObjectId().toHexString();
+        try (GitFixture repo = GitFixture.init(Files.createTempDirectory("settings"));
+                TopicReader analyses = new TopicReader(kafka(), Topics.ANALYSES)) {
+            RevCommit first = repo.write("src/main/java/shop/Orders.java", ORDERS)
+                    .write("src/main/java/shop/Legacy.java", LEGACY).commit("import");
+            CommitAnalyzed before = analyse(analyses, discovered(repoId, repo.fileUrl(), first, 1));
+            assertEquals(2, before.indicators().get("satd.todo").count());
+
+            RevCommit tuned = repo.write(".debtwatch.yml", "disable:\n  - satd.todo\n").commit("tune debtwatch");
+            CommitAnalyzed after = analyse(analyses, discovered(repoId, repo.fileUrl(), tuned, 2));
+            assertEquals(null, after.indicators().get("satd.todo"));
+            assertEquals(2, after.fixedFindings().stream().filter(f -> f.indicatorId().equals("satd.todo")).count());
+            assertTrue(after.newFindings().stream().noneMatch(f -> f.indicatorId().startsWith("error-handling")),
+                    "findings the settings leave alone are neither new nor fixed");
+            assertEquals(true, after.repositoryChecks().get("settings-valid"));
+
+            RevCommit broken = repo.write(".debtwatch.yml", "disable:\n  - no.such.indicator\n").commit("typo");
+            CommitAnalyzed invalid = analyse(analyses, discovered(repoId, repo.fileUrl(), broken, 3));
+            assertEquals(false, invalid.repositoryChecks().get("settings-valid"));
+            assertEquals(2, invalid.indicators().get("satd.todo").count(), "invalid settings fall back to defaults");
+        }
+    }
+
+    @Test
     void theSnapshotsFindingsCanBeDrilledIntoPageByPageForItsOrgOnly() throws Exception {
         String repoId = new ObjectId().toHexString();
         try (GitFixture repo = GitFixture.init(Files.createTempDirectory("drill"));
