@@ -44,12 +44,15 @@ public final class Satd {
             return;
         }
         String label = SatdClassifier.shipped().classify(comment);
+        if (tag == null && SatdClassifier.NONE.equals(label)) {
+            return;
+        }
         String firstLine = firstLine(comment, tag);
         int line = tag == null ? start : start + lineOffset(comment, tag);
         if (tag != null) {
-            String type = SatdClassifier.NONE.equals(label) ? "implementation" : label.toLowerCase(Locale.ROOT);
+            String type = label.toLowerCase(Locale.ROOT);
             ctx.report("satd.todo", line, tag == null ? end : line, tag + " comment (" + type + " debt)", firstLine);
-        } else if (!SatdClassifier.NONE.equals(label)) {
+        } else {
             ctx.report("satd.admission", start, end,
                     "comment admits " + label.toLowerCase(Locale.ROOT) + " debt", firstLine);
         }

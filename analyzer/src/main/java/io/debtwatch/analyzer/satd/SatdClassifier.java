@@ -48,8 +48,19 @@ public final class SatdClassifier {
         return model;
     }
 
-    /** NONE, or the type of self-admitted debt the comment expresses. */
+    /** NONE, or the type of self-admitted debt the comment expresses: a tagged comment (TODO, FIXME...)
+     *  is always debt and the model picks its type; an untagged one is debt when the model's
+     *  log-odds over NONE exceed the bias. */
     public String classify(String comment) {
+        return label(comment, Satd.tag(comment) != null);
+    }
+
+    /** The model alone, without the tag rule (reported beside it in docs/indicators.md). */
+    public String classifyUntagged(String comment) {
+        return label(comment, false);
+    }
+
+    private String label(String comment, boolean tagged) {
         double[] scores = priors.clone();
         for (String feature : Features.of(comment)) {
             double[] w = weights.get(feature);
@@ -65,7 +76,7 @@ public final class SatdClassifier {
                 best = c;
             }
         }
-        return scores[best] - scores[0] > bias ? classes.get(best) : NONE;
+        return tagged || scores[best] - scores[0] > bias ? classes.get(best) : NONE;
     }
 
     void write(Writer out) throws IOException {

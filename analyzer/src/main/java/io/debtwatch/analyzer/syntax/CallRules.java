@@ -22,8 +22,8 @@ final class CallRules {
             "Runtime\\.getRuntime\\(\\)\\.exec|new ProcessBuilder|os\\.system|os\\.popen|subprocess\\.\\w+|commands\\.getoutput"
             + "|(child_process\\.)?(exec|execSync|spawn|spawnSync)|exec\\.Command(Context)?");
     private static final Pattern WEAK_HASH = Pattern.compile(
-            "(?i).*(MessageDigest\\.getInstance\\(\\s*\"(MD5|SHA-?1)\"|DigestUtils\\.(md5|sha1)|hashlib\\.(md5|sha1)"
-            + "|createHash\\(\\s*['\"](md5|sha1)|\\bmd5\\.(Sum|New)|\\bsha1\\.(Sum|New)|^md5\\(|^sha1\\().*", Pattern.DOTALL);
+            "(?i)^(MessageDigest\\.getInstance\\(\\s*\"(MD5|SHA-?1)\"|DigestUtils\\.(md5|sha1)\\w*\\(|hashlib\\.(md5|sha1)\\("
+            + "|[\\w.]*createHash\\(\\s*['\"](md5|sha1)|md5\\.(Sum|New)\\(|sha1\\.(Sum|New)\\(|md5\\(|sha1\\().*", Pattern.DOTALL);
     private static final Pattern PASSWORDISH = Pattern.compile("(?i).*(pass|pwd|credential).*", Pattern.DOTALL);
     private static final Pattern SLEEP = Pattern.compile(
             "Thread\\.sleep|TimeUnit\\.\\w+\\.sleep|time\\.sleep|sleep|time\\.Sleep|asyncio\\.sleep|setTimeout|delay");
@@ -92,8 +92,8 @@ final class CallRules {
         if (SQL_CALLS.contains(last) && dynamicFirst && SQL_WORDS.matcher(walker.text(args.get(0))).matches()) {
             ctx.report("security.sql-concatenation", line, line, "SQL built by concatenation passed to " + last, snippet);
         }
-        String call = walker.text(node);
-        if (WEAK_HASH.matcher(call).matches()) {
+        String call = callee + "(" + (args.isEmpty() ? "" : walker.text(args.get(0)));
+        if (!callee.contains("(") && WEAK_HASH.matcher(call).matches()) {
             TreeWalker.Function f = walker.function();
             String context = call + (f == null ? "" : " " + f.name) + " " + snippet;
             if (PASSWORDISH.matcher(context).matches()) {
@@ -114,7 +114,7 @@ final class CallRules {
         if (SLEEP.matcher(callee).matches()) {
             ctx.report("performance.sleep-in-loop", line, line, callee + " inside a loop", snippet);
         } else if (DB_OR_HTTP.matcher(callee).matches() && !callee.startsWith("this.") && !callee.startsWith("self.")
-                && !callee.matches("(?i).*(list|map|set|array|stream|dict|str|string|re|path|os)\\.\\w+")) {
+                && !callee.matches("(?i)(.*\\.)?(list|map|set|array|stream|dict|str|string|re|path|os)\\.\\w+")) {
             ctx.report("performance.query-in-loop", line, line, callee + " inside a loop (N+1)", snippet);
         }
     }
@@ -140,7 +140,7 @@ final class CallRules {
                 return false;
             }
         }
-        return PORT_STRING.matcher(t).matches() || walker.kind(arg) == Kind.PAIR && t.matches("port\\s*=\\s*\\d+");
+        return PORT_STRING.matcher(t).matches();
     }
 
     /** A string assembled at run time: concatenation, interpolation or formatting of a literal. */

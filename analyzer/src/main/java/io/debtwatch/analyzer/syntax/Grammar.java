@@ -3,7 +3,10 @@ package io.debtwatch.analyzer.syntax;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 import org.treesitter.TSLanguage;
+import org.treesitter.TSQuery;
 import org.treesitter.TreeSitterGo;
 import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
@@ -15,13 +18,37 @@ import org.treesitter.TreeSitterTypescript;
 public final class Grammar {
     private static final Map<String, Grammar> GRAMMARS = new HashMap<>();
 
+    /** Kinds the walk visits; the others are only looked at as children of visited nodes. */
+    private static final List<Kind> VISITED = List.of(Kind.COMMENT, Kind.STRING, Kind.FUNCTION, Kind.CALL, Kind.NEW,
+            Kind.CATCH, Kind.IF, Kind.ELSE, Kind.LOOP, Kind.SWITCH, Kind.TRY, Kind.ASSIGN, Kind.PAIR, Kind.ANNOTATION);
+
     final String language;
     final TSLanguage tsLanguage;
+    /** One query capturing every visited node and every branch, so the tree is walked in C. */
+    final TSQuery query;
+    private final Kind[] captureKinds;
     private final Kind[] kinds;
 
-    private Grammar(String language, TSLanguage tsLanguage, Map<String, Kind> names) {
+    private Grammar(String language, TSLanguage tsLanguage, Map<String, Kind> names, List<String> branches) {
         this.language = language;
         this.tsLanguage = tsLanguage;
+        StringBuilder source = new StringBuilder();
+        List<Kind> captures = new ArrayList<>();
+        for (Map.Entry<String, Kind> e : new java.util.TreeMap<>(names).entrySet()) {
+            if (VISITED.contains(e.getValue()) && tsLanguage.symbolForName(e.getKey(), true) != 0) {
+                source.append('(').append(e.getKey()).append(") @c").append(captures.size()).append('\n');
+                captures.add(e.getValue());
+            }
+        }
+        for (String branch : branches) {
+            source.append(branch).append(" @c").append(captures.size()).append('\n');
+            captures.add(Kind.BRANCH_TOKEN);
+        }
+        this.query = new TSQuery(tsLanguage, source.toString());
+        this.captureKinds = new Kind[captures.size()];
+        for (int i = 0; i < captures.size(); i++) {
+            captureKinds[Integer.parseInt(query.getCaptureNameForId(i).substring(1))] = captures.get(i);
+        }
         int n = tsLanguage.symbolCount();
         this.kinds = new Kind[n + 1];
         for (int i = 0; i < n; i++) {
@@ -36,23 +63,32 @@ public final class Grammar {
         return GRAMMARS.computeIfAbsent(language, Grammar::create);
     }
 
+    Kind captureKind(int captureIndex) {
+        return captureKinds[captureIndex];
+    }
+
     Kind kind(int symbol) {
         return symbol >= 0 && symbol < kinds.length ? kinds[symbol] : Kind.OTHER;
     }
 
     private static Grammar create(String language) {
         return switch (language) {
-            case "java" -> build(language, TreeSitterJava::new, java());
-            case "python" -> build(language, TreeSitterPython::new, python());
-            case "javascript" -> build(language, TreeSitterJavascript::new, javascript());
-            case "typescript" -> build(language, TreeSitterTypescript::new, javascript());
-            case "go" -> build(language, TreeSitterGo::new, go());
+            case "java" -> build(language, TreeSitterJava::new, java(), List.of(LOGICAL, "(ternary_expression)", "(switch_label)"));
+            case "python" -> build(language, TreeSitterPython::new, python(),
+                    List.of("(boolean_operator)", "(conditional_expression)", "(elif_clause)", "(case_clause)"));
+            case "javascript" -> build(language, TreeSitterJavascript::new, javascript(), JS_BRANCHES);
+            case "typescript" -> build(language, TreeSitterTypescript::new, javascript(), JS_BRANCHES);
+            case "go" -> build(language, TreeSitterGo::new, go(),
+                    List.of(LOGICAL, "(expression_case)", "(type_case)", "(communication_case)"));
             default -> throw new IllegalArgumentException("no grammar for " + language);
         };
     }
 
-    private static Grammar build(String language, Supplier<TSLanguage> factory, Map<String, Kind> names) {
-        return new Grammar(language, factory.get(), names);
+    private static final String LOGICAL = "(binary_expression operator: [\"&&\" \"||\"])";
+    private static final List<String> JS_BRANCHES = List.of(LOGICAL, "(ternary_expression)", "(switch_case)");
+
+    private static Grammar build(String language, Supplier<TSLanguage> factory, Map<String, Kind> names, List<String> branches) {
+        return new Grammar(language, factory.get(), names, branches);
     }
 
     private static Map<String, Kind> common() {

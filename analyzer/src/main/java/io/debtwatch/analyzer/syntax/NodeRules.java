@@ -42,10 +42,10 @@ final class NodeRules {
     /** The content of a string literal without quotes or prefixes (f, r, b, u). */
     static String literalValue(String text) {
         int start = 0;
-        while (start < text.length() && Character.isLetter(text.charAt(start))) {
+        while (start < text.length() && start < 2 && Character.isLetter(text.charAt(start))) {
             start++;
         }
-        String s = text.substring(start);
+        String s = start < text.length() && "\"'`".indexOf(text.charAt(start)) >= 0 ? text.substring(start) : text;
         if (s.startsWith("\"\"\"") && s.length() >= 6) {
             return s.substring(3, s.length() - 3);
         }
@@ -141,7 +141,7 @@ final class NodeRules {
         }
         if (valueKind == Kind.STRING && CREDENTIAL_NAME.matcher(simple).matches()) {
             String secret = literalValue(valueText);
-            if (secret.length() >= 6 && !secret.contains(" ") && !LiteralRules.isPlaceholder(secret)) {
+            if (secret.length() >= 6 && !secret.contains(" ") && !LiteralRules.isPlaceholder(secret) && !LiteralRules.isToken(secret)) {
                 ctx.report("security.credential-assignment", line, line, "'" + simple + "' is assigned a literal value",
                         LiteralRules.redact(ctx.line(line), secret));
             }
@@ -153,10 +153,12 @@ final class NodeRules {
     private void settingRules(String name, Kind valueKind, String valueText, int line, Kind kind) {
         String lower = name.toLowerCase(Locale.ROOT);
         String snippet = ctx.line(line);
-        if (lower.equals("debug") && valueKind == Kind.TRUE && ctx.language.equals("python")) {
+        boolean isTrue = valueText.equals("true") || valueText.equals("True");
+        boolean isFalse = valueText.equals("false") || valueText.equals("False");
+        if (lower.equals("debug") && isTrue && ctx.language.equals("python")) {
             ctx.report("security.debug-mode", line, line, "debug mode switched on in code", snippet);
-        } else if (lower.equals("verify") && valueKind == Kind.FALSE || lower.equals("rejectunauthorized") && valueKind == Kind.FALSE
-                || lower.equals("insecureskipverify") && valueKind == Kind.TRUE
+        } else if (lower.equals("verify") && isFalse || lower.equals("rejectunauthorized") && isFalse
+                || lower.equals("insecureskipverify") && isTrue
                 || lower.equals("node_tls_reject_unauthorized") && literalValue(valueText).equals("0")) {
             ctx.report("security.tls-verification-off", line, line, "TLS certificate verification is turned off", snippet);
         } else if (lower.equals("port") && valueKind == Kind.NUMBER && kind == Kind.PAIR) {
@@ -202,13 +204,27 @@ final class NodeRules {
             ctx.report("structure.deep-nesting", f.startLine, end, name + " nests " + f.maxNest + " levels deep (limit " + maxNest + ")",
                     snippet);
         }
-        TSNode params = f.node.getChildByFieldName("parameters");
-        int count = params.isNull() ? 0 : params.getNamedChildCount();
+        int count = parameterCount(f.node.getChildByFieldName("parameters"));
         int maxParams = ctx.settings.threshold("parameters");
         if (count > maxParams) {
             ctx.report("structure.long-parameter-list", f.startLine, f.startLine,
                     name + " takes " + count + " parameters (limit " + maxParams + ")", snippet);
         }
+    }
+
+    /** Parameters of a function; Go declarations like (a, b int) name several at once. */
+    private int parameterCount(TSNode params) {
+        if (params.isNull()) {
+            return 0;
+        }
+        if (!ctx.language.equals("go")) {
+            return params.getNamedChildCount();
+        }
+        int count = 0;
+        for (TSNode p : statements(params)) {
+            count += Math.max(1, p.getNamedChildCount() - 1);
+        }
+        return count;
     }
 
     /** Named children that are not comments. */

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
-import org.treesitter.TSTreeCursor;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
 
 /** Parses one file with tree-sitter and walks the tree once, keeping the context the rules need
  *  (enclosing function, loop depth, nesting, entry point) and handing nodes to the rules. */
@@ -24,6 +26,7 @@ public final class TreeWalker {
     private final Deque<Function> functions = new ArrayDeque<>();
     private Kind[] kindStack = new Kind[256];
     private boolean[] nestStack = new boolean[256];
+    private int[] endStack = new int[256];
     private int depth;
     int loopDepth;
     int entryDepth;
@@ -69,31 +72,43 @@ public final class TreeWalker {
         return walker.comments.finish();
     }
 
+    /** Visits the query captures in document order; a capture that starts after the innermost open
+     *  node ends closes that node first, which rebuilds enter/exit without walking every node in Java. */
     private void walk(TSNode root) {
-        TSTreeCursor cursor = new TSTreeCursor(root);
-        boolean descend = enter(cursor.currentNode());
-        while (true) {
-            if (descend && cursor.gotoFirstChild()) {
-                descend = enter(cursor.currentNode());
+        TSQueryCursor cursor = new TSQueryCursor();
+        cursor.exec(grammar.query, root);
+        TSQueryMatch match = new TSQueryMatch();
+        int skipUntil = -1;
+        while (cursor.nextCapture(match)) {
+            TSQueryCapture capture = match.getCaptures()[match.getCaptureIndex()];
+            TSNode node = capture.getNode();
+            int start = node.getStartByte();
+            if (start < skipUntil) {
                 continue;
             }
-            while (true) {
+            while (depth > 0 && endStack[depth - 1] <= start) {
                 exit();
-                if (cursor.gotoNextSibling()) {
-                    descend = enter(cursor.currentNode());
-                    break;
-                }
-                if (!cursor.gotoParent()) {
-                    return;
-                }
             }
+            int end = node.getEndByte();
+            if (!enter(node, grammar.captureKind(capture.getIndex()), end)) {
+                skipUntil = end;
+            }
+        }
+        while (depth > 0) {
+            exit();
         }
     }
 
-    private boolean enter(TSNode node) {
-        Kind kind = grammar.kind(node.getSymbol());
+    private boolean enter(TSNode node, Kind kind, int end) {
         Kind parent = depth > 0 ? kindStack[depth - 1] : Kind.OTHER;
-        push(kind);
+        if (kind == Kind.BRANCH_TOKEN) {
+            Function f = functions.peek();
+            if (f != null) {
+                f.complexity++;
+            }
+            return true;
+        }
+        push(kind, end);
         switch (kind) {
             case COMMENT -> {
                 comments.comment(node);
@@ -105,25 +120,24 @@ public final class TreeWalker {
             }
             case FUNCTION -> enterFunction(node);
             case IF -> {
+                branch();
                 if (parent != Kind.IF && parent != Kind.ELSE) {
                     nested();
                 }
-                if (ctx.language.equals("python") && depth == 2) {
+                if (ctx.language.equals("python") && depth == 1) {
                     pythonMainGuard(node);
                 }
                 rules.ifStatement(node);
             }
             case LOOP -> {
+                branch();
                 nested();
                 loopDepth++;
             }
             case SWITCH, TRY -> nested();
-            case CATCH -> rules.catchClause(node);
-            case BRANCH_TOKEN -> {
-                Function f = functions.peek();
-                if (f != null) {
-                    f.complexity++;
-                }
+            case CATCH -> {
+                branch();
+                rules.catchClause(node);
             }
             case CALL, NEW -> rules.call(node, kind);
             case ASSIGN, PAIR -> rules.assignment(node, kind);
@@ -132,6 +146,13 @@ public final class TreeWalker {
             }
         }
         return true;
+    }
+
+    private void branch() {
+        Function f = functions.peek();
+        if (f != null) {
+            f.complexity++;
+        }
     }
 
     private void exit() {
@@ -155,12 +176,14 @@ public final class TreeWalker {
         }
     }
 
-    private void push(Kind kind) {
+    private void push(Kind kind, int end) {
         if (depth == kindStack.length) {
             kindStack = java.util.Arrays.copyOf(kindStack, depth * 2);
             nestStack = java.util.Arrays.copyOf(nestStack, depth * 2);
+            endStack = java.util.Arrays.copyOf(endStack, depth * 2);
         }
         kindStack[depth] = kind;
+        endStack[depth] = end;
         nestStack[depth] = false;
         depth++;
     }

@@ -99,6 +99,11 @@ public final class LiteralRules {
         }
     }
 
+    /** True when the value holds a provider token format (reported as security.token). */
+    public static boolean isToken(String value) {
+        return TOKEN.matcher(value).find();
+    }
+
     /** True for values that are obviously not real secrets. */
     public static boolean isPlaceholder(String value) {
         String v = value.toLowerCase(Locale.ROOT);
