@@ -1,12 +1,13 @@
 package io.debtwatch.analysis;
 
+import static io.debtwatch.analysis.Commits.discovered;
+import static io.debtwatch.analysis.Commits.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.debtwatch.events.CloudEventHeaders;
 import io.debtwatch.events.CommitAnalyzed;
-import io.debtwatch.events.CommitDiscovered;
-import io.debtwatch.events.EventIds;
 import io.debtwatch.events.EventJson;
 import io.debtwatch.events.FindingSummary;
 import io.debtwatch.events.Topics;
@@ -18,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.types.ObjectId;
@@ -29,17 +29,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(MongoTestResource.class)
 class CommitConsumerTest {
-
-    private static String kafka() {
-        return KafkaTestResource.broker().bootstrapServers();
-    }
-
-    private static CommitDiscovered discovered(String repoId, GitFixture repo, RevCommit commit, long depth) {
-        List<String> parents = commit.getParentCount() == 0 ? List.of() : List.of(commit.getParent(0).name());
-        return new CommitDiscovered(EventIds.commit(repoId, commit.name()), repoId, "acme", "payments",
-                repo.dir().toString(), "main", commit.name(), parents, "Ada",
-                Instant.ofEpochSecond(commit.getCommitTime()), commit.getFullMessage(), List.of(), false, false, depth);
-    }
 
     @Test
     void aCommitIsAnalysedOnceWithItsNewFindingsAgainstItsParent() throws Exception {
@@ -63,7 +52,8 @@ class CommitConsumerTest {
                     """).write("src/test/java/shop/OrdersTest.java", "class OrdersTest { // TODO more\n}\n");
             RevCommit second = repo.commit("wip: save orders");
 
-            TopicReader.send(kafka(), Topics.COMMITS, repoId, EventJson.write(discovered(repoId, repo, second, 2)));
+            TopicReader.send(kafka(), Topics.COMMITS, repoId,
+                    EventJson.write(discovered(repoId, repo.dir().toString(), second, 2)));
             List<ConsumerRecord<String, String>> seen = analyses.await(1, r -> repoId.equals(r.key()),
                     Duration.ofSeconds(60));
             assertEquals(1, seen.size());
@@ -71,15 +61,26 @@ class CommitConsumerTest {
             assertEquals(repoId + ":" + second.name() + ":1.0.0", analysis.eventId());
             assertEquals(8, analysis.linesOfCode().get("java"), "production and test code");
             assertEquals(2, analysis.testLinesOfCode());
-            assertEquals(1, analysis.indicators().get("satd.tagged").count(), "the test file's TODO does not count");
+            assertEquals(1, analysis.indicators().get("satd.todo").count(), "the test file's TODO does not count");
             assertEquals(1, analysis.indicators().get("error-handling.empty-catch").count());
-            assertEquals(List.of("prototype.commit-message", "error-handling.empty-catch"),
-                    analysis.newFindings().stream().map(FindingSummary::indicatorId).toList());
+            assertEquals(analysis.indicators().get("satd.todo").count(), analysis.categories().get("satd").count());
+            List<String> fresh = analysis.newFindings().stream().map(FindingSummary::indicatorId).toList();
+            assertEquals("prototype.commit-message", fresh.get(0), "the commit message marker: " + fresh);
+            assertTrue(fresh.contains("error-handling.empty-catch"), "the new empty catch: " + fresh);
+            assertTrue(!fresh.contains("satd.todo"), "the TODO was there before, only its line moved: " + fresh);
+            assertEquals(fresh.size(), analysis.newFindingsCount());
             assertEquals(true, analysis.repositoryChecks().get("readme"));
             assertEquals(true, analysis.repositoryChecks().get("tests"));
-            assertNotNull(seen.get(0).headers().lastHeader("ce_id"));
+            assertEquals(3, analysis.filesAnalyzed());
+            List<String> severities = analysis.topFindings().stream().map(FindingSummary::severity).toList();
+            assertTrue(severities.indexOf("minor") < 0 || severities.indexOf("major") < severities.indexOf("minor"),
+                    "the most severe findings come first: " + severities);
+            assertTrue(analysis.topFindings().stream().anyMatch(f -> f.indicatorId().equals("error-handling.empty-catch")));
+            assertEquals(analysis.eventId(), CloudEventHeaders.get(seen.get(0).headers(), CloudEventHeaders.ID));
+            assertNotNull(seen.get(0).headers().lastHeader(CloudEventHeaders.TYPE));
 
-            TopicReader.send(kafka(), Topics.COMMITS, repoId, EventJson.write(discovered(repoId, repo, second, 2)));
+            TopicReader.send(kafka(), Topics.COMMITS, repoId,
+                    EventJson.write(discovered(repoId, repo.dir().toString(), second, 2)));
             List<ConsumerRecord<String, String>> again = analyses.await(1, r -> repoId.equals(r.key()),
                     Duration.ofSeconds(60));
             assertEquals(seen.get(0).value(), again.get(0).value(), "a redelivery publishes the same analysis");
@@ -94,7 +95,8 @@ class CommitConsumerTest {
                 TopicReader analyses = new TopicReader(kafka(), Topics.ANALYSES)) {
             RevCommit only = repo.write("a.py", "print('x')\n").commit("first");
             TopicReader.send(kafka(), Topics.COMMITS, repoId, "{\"eventId\": 42, \"oops\"");
-            TopicReader.send(kafka(), Topics.COMMITS, repoId, EventJson.write(discovered(repoId, repo, only, 1)));
+            TopicReader.send(kafka(), Topics.COMMITS, repoId,
+                    EventJson.write(discovered(repoId, repo.fileUrl(), only, 1)));
 
             List<ConsumerRecord<String, String>> dead = deadLetters.await(1, r -> repoId.equals(r.key()),
                     Duration.ofSeconds(60));

@@ -1,113 +1,119 @@
 package io.debtwatch.analyzer;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
-/**
- * How one repository tunes the analysis: excluded paths and disabled indicators, from a
- * {@code .debtwatch.yml} at its root.
- */
+/** Per-repository tuning: defaults, or parsed from a .debtwatch.yml (excluded paths, disabled
+ *  indicators, thresholds); invalid YAML throws SettingsException naming the key and the line. */
 public final class AnalysisSettings {
 
-    /** Files larger than this are skipped. */
-    public static final int MAX_FILE_BYTES = 1024 * 1024;
+    /** Threshold names and their defaults; documented in docs/indicators.md. */
+    public static final Map<String, Integer> DEFAULT_THRESHOLDS = defaultThresholds();
 
-    private final List<PathMatcher> excluded;
+    private final List<Pattern> excludes;
+    private final List<String> excludeGlobs;
     private final Set<String> disabled;
+    private final Map<String, Integer> thresholds;
 
-    private AnalysisSettings(List<String> excludedGlobs, Set<String> disabled) {
-        List<PathMatcher> matchers = new ArrayList<>();
-        for (String glob : excludedGlobs) {
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-        }
-        this.excluded = List.copyOf(matchers);
+    private AnalysisSettings(List<String> excludeGlobs, Set<String> disabled, Map<String, Integer> thresholds) {
+        this.excludeGlobs = List.copyOf(excludeGlobs);
+        this.excludes = excludeGlobs.stream().map(AnalysisSettings::globToPattern).toList();
         this.disabled = Set.copyOf(disabled);
+        this.thresholds = Map.copyOf(thresholds);
     }
 
-    /**
-     * @return the settings of a repository without a {@code .debtwatch.yml}
-     */
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(List.of(), Set.of());
+        return new AnalysisSettings(List.of(), Set.of(), DEFAULT_THRESHOLDS);
     }
 
-    /**
-     * Reads {@code exclude:} (a list of globs) and {@code disable:} (a list of indicator ids).
-     *
-     * @param yaml the file's text
-     * @return the settings
-     * @throws SettingsException naming the key and the line of what cannot be used
-     */
     public static AnalysisSettings parse(String yaml) throws SettingsException {
-        List<String> exclude = new ArrayList<>();
-        List<String> disable = new ArrayList<>();
-        List<String> current = null;
-        String[] lines = yaml.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = stripComment(lines[i]);
-            if (line.isBlank()) {
-                continue;
-            }
-            int number = i + 1;
-            if (!Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) {
-                String key = line.contains(":") ? line.substring(0, line.indexOf(':')).trim() : line.trim();
-                current = switch (key) {
-                    case "exclude" -> exclude;
-                    case "disable" -> disable;
-                    default -> throw new SettingsException(".debtwatch.yml line " + number + ": unknown key '" + key
-                            + "' (known: exclude, disable)");
-                };
-                String rest = line.substring(line.indexOf(':') + 1).trim();
-                if (!rest.isEmpty() && !rest.equals("[]")) {
-                    throw new SettingsException(".debtwatch.yml line " + number + ": '" + key
-                            + "' must be a list, one '- item' per line");
-                }
-            } else if (line.trim().startsWith("- ") && current != null) {
-                current.add(unquote(line.trim().substring(2).trim()));
-            } else {
-                throw new SettingsException(".debtwatch.yml line " + number + ": expected '- item' under a key");
-            }
-        }
-        for (String id : disable) {
-            if (!Catalogue.all().containsKey(id)) {
-                throw new SettingsException(".debtwatch.yml key 'disable': unknown indicator '" + id + "'");
-            }
-        }
-        return new AnalysisSettings(exclude, Set.copyOf(disable));
+        SettingsYaml.Parsed parsed = SettingsYaml.parse(yaml == null ? "" : yaml);
+        Map<String, Integer> thresholds = new LinkedHashMap<>(DEFAULT_THRESHOLDS);
+        thresholds.putAll(parsed.thresholds());
+        return new AnalysisSettings(parsed.excludes(), new TreeSet<>(parsed.disabled()), thresholds);
     }
 
-    /**
-     * @param path repository-relative path
-     * @return whether the repository excluded it
-     */
+    /** True when the repository-relative path matches an exclude glob of the settings. */
     public boolean excluded(String path) {
-        Path p = Path.of(path);
-        return excluded.stream().anyMatch(m -> m.matches(p));
+        String p = path.replace('\\', '/');
+        for (Pattern pattern : excludes) {
+            if (pattern.matcher(p).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /**
-     * @param indicatorId an indicator
-     * @return whether the repository turned it off
-     */
+    /** True unless the settings disable the indicator. */
     public boolean enabled(String indicatorId) {
         return !disabled.contains(indicatorId);
     }
 
-    private static String stripComment(String line) {
-        int hash = line.indexOf(" #");
-        String stripped = line.startsWith("#") ? "" : hash >= 0 ? line.substring(0, hash) : line;
-        return stripped.stripTrailing();
-    }
-
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
+    public int threshold(String name) {
+        Integer value = thresholds.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("unknown threshold " + name);
         }
         return value;
+    }
+
+    public List<String> excludeGlobs() {
+        return excludeGlobs;
+    }
+
+    public Set<String> disabled() {
+        return disabled;
+    }
+
+    /** Glob to regex: "**" any depth, "*" within a segment, "?" one character; a trailing "/"
+     *  (or a bare directory name) matches everything below it. */
+    static Pattern globToPattern(String glob) {
+        String g = glob.startsWith("/") ? glob.substring(1) : glob;
+        if (g.endsWith("/")) {
+            g = g + "**";
+        }
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+                if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
+                    i++;
+                    re.append("/?");
+                }
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        re.append("(/.*)?");
+        return Pattern.compile(re.toString());
+    }
+
+    private static Map<String, Integer> defaultThresholds() {
+        Map<String, Integer> t = new LinkedHashMap<>();
+        t.put("function-lines", 60);
+        t.put("file-lines", 800);
+        t.put("nesting-depth", 4);
+        t.put("complexity", 15);
+        t.put("parameters", 6);
+        t.put("commented-code-lines", 5);
+        t.put("max-file-bytes", 1_000_000);
+        t.put("min-test-ratio-percent", 20);
+        return java.util.Collections.unmodifiableMap(t);
+    }
+
+    /** Names of all thresholds, for error messages. */
+    static String thresholdNames() {
+        return String.join(", ", new ArrayList<>(DEFAULT_THRESHOLDS.keySet()));
     }
 }

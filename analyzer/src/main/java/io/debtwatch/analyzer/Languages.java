@@ -1,66 +1,84 @@
 package io.debtwatch.analyzer;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
-/** The language of a file, by its name. */
+/** Language, test-code and entry-point conventions, decided from the path alone. */
 public final class Languages {
-
-    private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
-            Map.entry("java", "java"), Map.entry("py", "python"), Map.entry("js", "javascript"),
-            Map.entry("jsx", "javascript"), Map.entry("mjs", "javascript"), Map.entry("cjs", "javascript"),
-            Map.entry("ts", "typescript"), Map.entry("tsx", "typescript"), Map.entry("go", "go"),
-            Map.entry("kt", "kotlin"), Map.entry("kts", "kotlin"), Map.entry("cs", "csharp"),
-            Map.entry("rb", "ruby"), Map.entry("php", "php"), Map.entry("rs", "rust"), Map.entry("sh", "shell"),
-            Map.entry("bash", "shell"), Map.entry("yml", "yaml"), Map.entry("yaml", "yaml"),
-            Map.entry("properties", "properties"), Map.entry("c", "c"), Map.entry("h", "c"),
-            Map.entry("cpp", "cpp"), Map.entry("scala", "scala"), Map.entry("swift", "swift"),
-            Map.entry("sql", "sql"), Map.entry("md", "markdown"));
+    /** Languages parsed with tree-sitter. */
+    public static final Set<String> TREE_LANGUAGES = Set.of("java", "python", "javascript", "typescript", "go");
+    /** Configuration formats: no hardcoded-configuration findings there (that is where config belongs). */
+    private static final Set<String> CONFIG_LANGUAGES = Set.of("yaml", "properties", "env", "json", "xml", "toml",
+            "ini", "markdown", "text", "dockerfile");
 
     private Languages() {
     }
 
-    /**
-     * @param path a file path
-     * @return its language, or {@code text}
-     */
+    /** The language name of a path: a tree language, another known name, or "text". */
     public static String of(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        if (name.equals("Dockerfile") || name.startsWith("Dockerfile.")) {
+        String name = fileName(path).toLowerCase(Locale.ROOT);
+        if (name.equals("dockerfile") || name.startsWith("dockerfile.")) {
             return "dockerfile";
         }
         if (name.equals(".env") || name.startsWith(".env.")) {
-            return "dotenv";
+            return "env";
         }
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? "text" : BY_EXTENSION.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), "text");
-    }
-
-    /**
-     * @param language a language name
-     * @return the line-comment marker of the language, or null when it has none
-     */
-    static String lineComment(String language) {
-        return switch (language) {
-            case "java", "javascript", "typescript", "go", "kotlin", "csharp", "php", "rust", "c", "cpp", "scala",
-                 "swift" -> "//";
-            case "python", "ruby", "shell", "yaml", "properties", "dockerfile", "dotenv" -> "#";
-            case "sql" -> "--";
-            default -> null;
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return switch (ext) {
+            case "java" -> "java";
+            case "py", "pyw" -> "python";
+            case "js", "mjs", "cjs", "jsx" -> "javascript";
+            case "ts", "mts", "cts", "tsx" -> "typescript";
+            case "go" -> "go";
+            case "kt", "kts" -> "kotlin";
+            case "cs" -> "csharp";
+            case "rb" -> "ruby";
+            case "php" -> "php";
+            case "rs" -> "rust";
+            case "c", "h", "cc", "cpp", "hpp" -> "c";
+            case "scala" -> "scala";
+            case "swift" -> "swift";
+            case "sh", "bash", "zsh" -> "shell";
+            case "sql" -> "sql";
+            case "yml", "yaml" -> "yaml";
+            case "properties" -> "properties";
+            case "json" -> "json";
+            case "xml" -> "xml";
+            case "toml" -> "toml";
+            case "ini", "cfg", "conf" -> "ini";
+            case "md", "markdown", "rst", "txt" -> "markdown";
+            case "ipynb" -> "notebook";
+            default -> "text";
         };
     }
 
-    /**
-     * @param path a file path
-     * @return whether the file is test code by its language's convention
-     */
+    /** True for configuration formats, where hardcoded configuration is expected. */
+    public static boolean isConfiguration(String language) {
+        return CONFIG_LANGUAGES.contains(language);
+    }
+
+    /** Test code by each language's convention (directories and file names). */
     public static boolean isTest(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        String name = lower.substring(lower.lastIndexOf('/') + 1);
-        return lower.startsWith("test/") || lower.startsWith("tests/") || lower.contains("/test/")
-                || lower.contains("/tests/") || lower.contains("/__tests__/") || lower.startsWith("src/test/")
-                || name.endsWith("test.java") || name.endsWith("tests.java") || path.endsWith("IT.java")
-                || name.startsWith("test_") || name.endsWith("_test.py") || name.endsWith("_test.go")
-                || name.contains(".test.") || name.contains(".spec.");
+        String p = "/" + path.replace('\\', '/').toLowerCase(Locale.ROOT);
+        if (p.contains("/test/") || p.contains("/tests/") || p.contains("/__tests__/") || p.contains("/spec/")
+                || p.contains("/testdata/") || p.contains("/fixtures/") || p.contains("/it/")) {
+            return true;
+        }
+        String name = fileName(path);
+        return name.matches("(?i).*(Test|Tests|IT|Spec)\\.(java|kt)") || name.matches("test_.*\\.py|.*_test\\.py|conftest\\.py")
+                || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || name.endsWith("_test.go");
+    }
+
+    /** Command-line code, where printing is the output: cli/, bin/, cmd/, scripts/ and __main__.py. */
+    public static boolean isCli(String path) {
+        String p = "/" + path.replace('\\', '/').toLowerCase(Locale.ROOT);
+        return p.contains("/cli/") || p.contains("/bin/") || p.contains("/cmd/") || p.contains("/scripts/")
+                || p.endsWith("/__main__.py") || p.endsWith("/cli.py") || p.endsWith("/cli.js") || p.endsWith("/cli.ts");
+    }
+
+    static String fileName(String path) {
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
     }
 }

@@ -1,12 +1,21 @@
 package io.debtwatch.analyzer;
 
-/** A {@code .debtwatch.yml} that cannot be used; the message names the key and the line. */
-public class SettingsException extends Exception {
+/** An invalid .debtwatch.yml: the message names the key and the 1-based line. */
+public final class SettingsException extends Exception {
+    private final String key;
+    private final int line;
 
-    /**
-     * @param message what is wrong and where
-     */
-    public SettingsException(String message) {
-        super(message);
+    public SettingsException(String key, int line, String problem) {
+        super(".debtwatch.yml line " + line + ", key '" + key + "': " + problem);
+        this.key = key;
+        this.line = line;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public int line() {
+        return line;
     }
 }

@@ -16,6 +16,14 @@ public interface AnalysisConfig {
     @WithDefault("50000")
     long blobCacheSize();
 
+    /** How many commit snapshots the in-memory cache holds in front of MongoDB. */
+    @WithDefault("256")
+    long snapshotCacheSize();
+
+    /** Files larger than this are skipped, not analysed. */
+    @WithDefault("1048576")
+    long maxFileBytes();
+
     /** The most findings listed as new, fixed or top in one CommitAnalyzed. */
     @WithDefault("50")
     int maxListedFindings();
@@ -23,4 +31,8 @@ public interface AnalysisConfig {
     /** How long one fetch of missing objects may take. */
     @WithDefault("PT2M")
     Duration fetchTimeout();
+
+    /** The largest page of the findings drill-down. */
+    @WithDefault("200")
+    int maxPageSize();
 }

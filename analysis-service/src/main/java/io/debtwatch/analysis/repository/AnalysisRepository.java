@@ -25,6 +25,10 @@ public class AnalysisRepository {
         this.analyses = database.get().getCollection("analyses");
     }
 
+    /**
+     * @param eventId {@code repoId:sha:analyzerVersion}
+     * @return the stored analysis, if any
+     */
     public Optional<CommitAnalyzed> find(String eventId) {
         Document d = analyses.find(eq("_id", eventId)).first();
         return d == null ? Optional.empty() : Optional.of(EventJson.read(d.getString("json"), CommitAnalyzed.class));
@@ -33,15 +37,16 @@ public class AnalysisRepository {
     /**
      * Stores an analysis unless one with its eventId exists.
      *
-     * @param analysis the analysis
+     * @param analysis       the analysis
+     * @param durationMillis how long computing it took, kept for the benchmark and for operators
      * @return the stored analysis: this one, or the one stored before
      */
-    public CommitAnalyzed storeOnce(CommitAnalyzed analysis) {
+    public CommitAnalyzed storeOnce(CommitAnalyzed analysis, double durationMillis) {
         try {
             analyses.insertOne(new Document("_id", analysis.eventId()).append("repoId", analysis.repoId())
                     .append("org", analysis.org()).append("sha", analysis.sha())
                     .append("analyzerVersion", analysis.analyzerVersion()).append("storedAt", new Date())
-                    .append("json", EventJson.write(analysis)));
+                    .append("durationMillis", durationMillis).append("json", EventJson.write(analysis)));
             return analysis;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

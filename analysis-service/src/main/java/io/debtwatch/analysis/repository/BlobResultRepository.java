@@ -1,6 +1,7 @@
 package io.debtwatch.analysis.repository;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
@@ -8,12 +9,17 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Per-file results keyed by content (blob id, analyzer version, settings and path), so the same
- * file content is analysed once, whichever commit or worker meets it first.
+ * Per-file results keyed by content (analyzer version, settings, blob id and path), so the same
+ * file content is analysed once, whichever commit or worker meets it first. These are also the
+ * stored findings of every snapshot: a snapshot references its files' results, so each blob's
+ * findings are kept once however many commits contain it.
  */
 @ApplicationScoped
 public class BlobResultRepository {
@@ -24,24 +30,46 @@ public class BlobResultRepository {
         this.blobs = database.get().getCollection("blob_results");
     }
 
+    /**
+     * @param key a result key
+     * @return the stored result, if any
+     */
     public Optional<FileAnalysis> find(String key) {
-        Document d = blobs.find(eq("_id", key)).first();
-        if (d == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EventJson.mapper().readValue(d.getString("json"), FileAnalysis.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored result " + key + " cannot be read", e);
-        }
+        return Optional.ofNullable(blobs.find(eq("_id", key)).first()).map(BlobResultRepository::read);
     }
 
+    /**
+     * @param keys result keys
+     * @return the stored results among them, by key
+     */
+    public Map<String, FileAnalysis> findAll(Collection<String> keys) {
+        Map<String, FileAnalysis> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            blobs.find(in("_id", keys)).forEach(d -> found.put(d.getString("_id"), read(d)));
+        }
+        return found;
+    }
+
+    /**
+     * Stores a result; storing the same key again writes the same content.
+     *
+     * @param key      the result key
+     * @param analysis the result
+     */
     public void store(String key, FileAnalysis analysis) {
         try {
             blobs.replaceOne(eq("_id", key), new Document("_id", key)
                     .append("json", EventJson.mapper().writeValueAsString(analysis)), new ReplaceOptions().upsert(true));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("result for " + key + " cannot be written", e);
+        }
+    }
+
+    private static FileAnalysis read(Document d) {
+        try {
+            return EventJson.mapper().readValue(d.getString("json"), FileAnalysis.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result " + d.getString("_id") + " cannot be read", e);
         }
     }
 }

@@ -1,157 +1,139 @@
 package io.debtwatch.analysis.service;
 
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.debtwatch.analysis.config.AnalysisConfig;
 import io.debtwatch.analysis.repository.AnalysisRepository;
+import io.debtwatch.analysis.repository.CommitRepository;
+import io.debtwatch.analysis.repository.SnapshotRepository;
 import io.debtwatch.analyzer.AnalysisSettings;
 import io.debtwatch.analyzer.Analyzer;
-import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.analyzer.Finding;
-import io.debtwatch.analyzer.RepositoryAnalysis;
-import io.debtwatch.events.CategoryTotal;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventIds;
-import io.debtwatch.events.FindingSummary;
 import io.debtwatch.events.IndicatorTotal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Turns one discovered commit into its analysis: the snapshot's files (from the per-blob cache),
- * repository checks, totals, and the findings new and fixed against the first parent. An analysis
- * is computed once per eventId; a redelivered commit gets the stored one.
+ * Turns one discovered commit into its analysis: the snapshot from the parent's plus the delta of
+ * the changed files, repository and commit-message checks, totals, and the findings new and fixed
+ * against the first parent. An analysis is computed once per eventId; a redelivered commit gets the
+ * stored one. Transient Git and MongoDB failures are retried before the message is dead-lettered.
  */
 @ApplicationScoped
 public class CommitAnalysisService {
 
-    private static final Map<String, Integer> SEVERITY_RANK = Map.of("critical", 0, "major", 1, "minor", 2, "info", 3);
-
     private final GitObjectCache objects;
-    private final SnapshotAnalyzer snapshots;
+    private final SnapshotBuilder builder;
+    private final SnapshotRepository snapshots;
     private final AnalysisRepository analyses;
+    private final CommitRepository commits;
     private final AnalysisConfig config;
+    private final Timer timer;
     private final Analyzer messageAnalyzer = new Analyzer(AnalysisSettings.defaults());
 
-    CommitAnalysisService(GitObjectCache objects, SnapshotAnalyzer snapshots, AnalysisRepository analyses,
-            AnalysisConfig config) {
+    CommitAnalysisService(GitObjectCache objects, SnapshotBuilder builder, SnapshotRepository snapshots,
+            AnalysisRepository analyses, CommitRepository commits, AnalysisConfig config, MeterRegistry metrics) {
         this.objects = objects;
+        this.builder = builder;
         this.snapshots = snapshots;
         this.analyses = analyses;
+        this.commits = commits;
         this.config = config;
+        this.timer = Timer.builder("debtwatch.analysis.commit").description("time to analyse one commit")
+                .publishPercentiles(0.5, 0.99).register(metrics);
     }
 
     /**
      * @param commit the discovered commit
      * @return its analysis, computed now or stored before
      */
+    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 60_000, retryOn = { GitFetchException.class,
+            MongoSocketException.class, MongoTimeoutException.class, MongoNotPrimaryException.class,
+            MongoNodeIsRecoveringException.class })
     public CommitAnalyzed analyze(CommitDiscovered commit) {
         String eventId = EventIds.analysis(commit.repoId(), commit.sha(), Analyzer.VERSION);
-        return analyses.find(eventId).orElseGet(() -> analyses.storeOnce(compute(commit, eventId)));
+        return analyses.find(eventId).orElseGet(() -> {
+            commits.record(commit);
+            long started = System.nanoTime();
+            CommitAnalyzed computed = compute(commit, eventId);
+            long nanos = System.nanoTime() - started;
+            timer.record(java.time.Duration.ofNanos(nanos));
+            return analyses.storeOnce(computed, nanos / 1_000_000.0);
+        });
     }
 
     private CommitAnalyzed compute(CommitDiscovered commit, String eventId) {
         try (Repository repository = objects.open(commit.repoId(), commit.repoUrl(), commit.sha());
-                RevWalk walk = new RevWalk(repository)) {
+                ObjectReader reader = repository.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
             RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit.sha()));
-            SnapshotAnalyzer.Snapshot current = snapshots.analyze(repository, revCommit);
-            List<Finding> findings = allFindings(current);
-            List<Finding> parentFindings = List.of();
+            Snapshot parent = null;
+            SnapshotBuilder.Built built = null;
             if (revCommit.getParentCount() > 0) {
-                RevCommit parent = walk.parseCommit(revCommit.getParent(0));
-                parentFindings = allFindings(snapshots.analyze(repository, parent)).stream()
-                        .filter(f -> !f.testCode()).toList();
+                RevCommit parentCommit = walk.parseCommit(revCommit.getParent(0));
+                parent = parentSnapshot(reader, commit, parentCommit);
+                built = builder.delta(reader, parent, parentCommit, revCommit);
+                if (built == null) {
+                    built = builder.replacing(reader, parent, revCommit);
+                }
             }
-            return build(commit, eventId, current, findings, parentFindings);
+            if (built == null) {
+                built = builder.full(reader, commit.repoId(), commit.org(), revCommit);
+            }
+            snapshots.store(built.snapshot());
+            return build(commit, eventId, built, parent);
         } catch (IOException e) {
             throw new AnalysisFailedException("cannot read commit " + commit.sha() + ": " + e.getMessage(), e);
         }
     }
 
-    private List<Finding> allFindings(SnapshotAnalyzer.Snapshot snapshot) {
-        List<Finding> findings = new ArrayList<>();
-        snapshot.files().forEach(f -> findings.addAll(f.findings()));
-        RepositoryAnalysis repository = messageAnalyzer.analyzeRepository(snapshot.files());
-        findings.addAll(repository.findings());
-        return findings;
+    /** The parent's stored snapshot, or one built now by a full walk (its blobs mostly come from the cache). */
+    private Snapshot parentSnapshot(ObjectReader reader, CommitDiscovered commit, RevCommit parentCommit)
+            throws IOException {
+        Snapshot found = snapshots.find(commit.repoId(), parentCommit.name()).orElse(null);
+        if (found != null) {
+            return found;
+        }
+        Snapshot built = builder.full(reader, commit.repoId(), commit.org(), parentCommit).snapshot();
+        snapshots.store(built);
+        return built;
     }
 
-    private CommitAnalyzed build(CommitDiscovered commit, String eventId, SnapshotAnalyzer.Snapshot snapshot,
-            List<Finding> findings, List<Finding> parentFindings) {
-        Set<String> parentFingerprints = parentFindings.stream().map(Finding::fingerprint).collect(Collectors.toSet());
-        Map<String, Integer> loc = new TreeMap<>();
-        int testLoc = 0;
-        int skipped = 0;
-        for (FileAnalysis file : snapshot.files()) {
-            if (file.isSkipped()) {
-                skipped++;
-                continue;
-            }
-            loc.merge(file.language(), file.codeLines(), Integer::sum);
-            if (file.testCode()) {
-                testLoc += file.codeLines();
-            }
-        }
-        List<Finding> production = findings.stream().filter(f -> !f.testCode()).toList();
-        Map<String, IndicatorTotal> indicators = new TreeMap<>();
-        Map<String, CategoryTotal> categories = new TreeMap<>();
-        for (Finding f : production) {
-            indicators.merge(f.indicatorId(), new IndicatorTotal(f.category(), 1, f.remediationMinutes()),
-                    (a, b) -> new IndicatorTotal(a.category(), a.count() + b.count(),
-                            a.remediationMinutes() + b.remediationMinutes()));
-            categories.merge(f.category(), new CategoryTotal(1, f.remediationMinutes()),
-                    (a, b) -> new CategoryTotal(a.count() + b.count(), a.remediationMinutes() + b.remediationMinutes()));
-        }
-        Set<String> currentFingerprints = production.stream().map(Finding::fingerprint).collect(Collectors.toSet());
-        List<Finding> fresh = production.stream().filter(f -> !parentFingerprints.contains(f.fingerprint())).toList();
-        List<Finding> commitMarkers = messageAnalyzer.analyzeCommitMessage(commit.message());
-        List<FindingSummary> newFindings = new ArrayList<>(summaries(commitMarkers));
-        newFindings.addAll(summaries(fresh));
-        Map<String, Boolean> checks = new LinkedHashMap<>(messageAnalyzer.analyzeRepository(snapshot.files()).checks());
-        checks.put("settings-valid", snapshot.problem() == null);
-        List<Finding> fixed = parentFindings.stream().filter(f -> !currentFingerprints.contains(f.fingerprint()))
-                .toList();
+    private CommitAnalyzed build(CommitDiscovered commit, String eventId, SnapshotBuilder.Built built,
+            Snapshot parent) {
+        Snapshot snapshot = built.snapshot();
+        List<Finding> parentRepository = parent == null ? List.of() : parent.repositoryFindings();
+        List<Finding> before = Findings.production(built.removed(), parentRepository);
+        List<Finding> after = Findings.production(built.added(), snapshot.repositoryFindings());
+        List<Finding> fresh = new ArrayList<>(messageAnalyzer.analyzeCommitMessage(commit.message()));
+        fresh.addAll(Findings.minus(after, before));
+        List<Finding> fixed = Findings.minus(before, after);
+        List<Finding> top = new ArrayList<>(Findings.production(built.files(), snapshot.repositoryFindings()));
+        top.sort(Findings.SEVERITY_ORDER);
+        Map<String, IndicatorTotal> indicators = snapshot.totals().indicatorsWith(snapshot.repositoryFindings());
+        int limit = config.maxListedFindings();
         return new CommitAnalyzed(eventId, commit.repoId(), commit.org(), commit.team(), commit.branch(), commit.sha(),
                 commit.parents(), commit.committedAt(), commit.depth(), commit.backfill(), Analyzer.VERSION,
-                Instant.now(), loc, testLoc, indicators, categories, checks, bounded(newFindings),
-                fresh.size() + commitMarkers.size(), bounded(summaries(fixed)), fixed.size(),
-                bounded(summaries(mostSevere(production))),
-                snapshot.files().size() - skipped, skipped);
-    }
-
-    private static List<Finding> mostSevere(List<Finding> findings) {
-        return findings.stream().sorted(Comparator.comparingInt((Finding f) -> SEVERITY_RANK.getOrDefault(f.severity(), 9))
-                .thenComparing(Finding::path).thenComparingInt(Finding::startLine)).toList();
-    }
-
-    private List<FindingSummary> bounded(List<FindingSummary> findings) {
-        return findings.size() <= config.maxListedFindings() ? findings
-                : findings.subList(0, config.maxListedFindings());
-    }
-
-    private static List<FindingSummary> summaries(List<Finding> findings) {
-        Map<String, FindingSummary> unique = new HashMap<>();
-        List<FindingSummary> result = new ArrayList<>();
-        for (Finding f : findings) {
-            FindingSummary summary = new FindingSummary(f.fingerprint(), f.indicatorId(), f.category(), f.severity(),
-                    f.path(), f.startLine(), f.message(), f.remediationMinutes());
-            if (unique.putIfAbsent(f.fingerprint(), summary) == null) {
-                result.add(summary);
-            }
-        }
-        return result;
+                Instant.now(), snapshot.totals().linesOfCode(), snapshot.totals().testLinesOfCode(), indicators,
+                Totals.categories(indicators), snapshot.checks(), Findings.summaries(fresh, limit), fresh.size(),
+                Findings.summaries(fixed, limit), fixed.size(), Findings.summaries(top, limit),
+                snapshot.totals().filesAnalyzed(), snapshot.totals().filesSkipped());
     }
 }

@@ -44,7 +44,7 @@ public class GitObjectCache {
                 }
                 Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
                 if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
-                    fetch(repository, url);
+                    fetch(repository, url, sha);
                 }
                 if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
                     repository.close();
@@ -52,15 +52,18 @@ public class GitObjectCache {
                 }
                 return repository;
             } catch (IOException | GitAPIException e) {
-                throw new AnalysisFailedException("cannot fetch " + sha + ": " + e.getMessage(), e);
+                throw new AnalysisFailedException("cannot open the object cache of " + repoId + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private void fetch(Repository repository, String url) throws GitAPIException {
+    private void fetch(Repository repository, String url, String sha) {
         try (Git git = new Git(repository)) {
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
                     .setTimeout((int) Math.max(1, config.fetchTimeout().toSeconds())).call();
+        } catch (GitAPIException | RuntimeException e) {
+            repository.close();
+            throw new GitFetchException("cannot fetch " + sha + " from " + url + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,20 +3,8 @@ package io.debtwatch.analyzer.score;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The score of a snapshot.
- *
- * @param index          0 (production-grade) to 100 (raw prototype), one decimal
- * @param grade          A to E
- * @param categoryScores 0 to 100 per category
- * @param debtMinutes    summed remediation minutes
- * @param contributions  the indicators behind the index, largest first, summing to it
- */
+/** index 0 (production-grade) .. 100 (raw prototype), rounded to one decimal; grade "A".."E";
+ *  categoryScores 0..100 per category; contributions sorted by points, largest first, summing to index. */
 public record Score(double index, String grade, Map<String, Double> categoryScores, long debtMinutes,
         List<Contribution> contributions) {
-
-    public Score {
-        categoryScores = Map.copyOf(categoryScores);
-        contributions = List.copyOf(contributions);
-    }
 }

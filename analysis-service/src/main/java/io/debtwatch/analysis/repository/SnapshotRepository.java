@@ -1,0 +1,91 @@
+package io.debtwatch.analysis.repository;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import io.debtwatch.analysis.config.AnalysisConfig;
+import io.debtwatch.analysis.service.Snapshot;
+import io.debtwatch.analyzer.Analyzer;
+import io.debtwatch.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Commit snapshots by (repository, commit, analyzer version), with the recent ones in memory: one
+ * repository's commits arrive in order on one worker, so a child usually finds its parent here.
+ */
+@ApplicationScoped
+public class SnapshotRepository {
+
+    private final MongoCollection<Document> snapshots;
+    private final Cache<String, Snapshot> recent;
+
+    SnapshotRepository(AnalysisDatabase database, AnalysisConfig config) {
+        this.snapshots = database.get().getCollection("snapshots");
+        this.recent = Caffeine.newBuilder().maximumSize(config.snapshotCacheSize()).build();
+    }
+
+    /**
+     * @param repoId the repository id
+     * @param sha    the commit
+     * @return the snapshot analysed with this analyzer version, if any
+     */
+    public Optional<Snapshot> find(String repoId, String sha) {
+        String id = id(repoId, sha);
+        Snapshot cached = recent.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Document d = snapshots.find(eq("_id", id)).first();
+        Optional<Snapshot> found = Optional.ofNullable(d).map(SnapshotRepository::read);
+        found.ifPresent(s -> recent.put(id, s));
+        return found;
+    }
+
+    /**
+     * @param org    the organisation; another org's snapshot is not found
+     * @param repoId the repository id
+     * @param sha    the commit
+     * @return the snapshot, if it belongs to that org
+     */
+    public Optional<Snapshot> find(String org, String repoId, String sha) {
+        Document d = snapshots.find(and(eq("_id", id(repoId, sha)), eq("org", org))).first();
+        return Optional.ofNullable(d).map(SnapshotRepository::read);
+    }
+
+    /**
+     * Stores a snapshot; it is a function of the commit, so storing it again writes the same content.
+     *
+     * @param snapshot the snapshot
+     */
+    public void store(Snapshot snapshot) {
+        String id = id(snapshot.repoId(), snapshot.sha());
+        try {
+            snapshots.replaceOne(eq("_id", id), new Document("_id", id).append("org", snapshot.org())
+                    .append("repoId", snapshot.repoId()).append("sha", snapshot.sha())
+                    .append("analyzerVersion", Analyzer.VERSION)
+                    .append("json", EventJson.mapper().writeValueAsString(snapshot)), new ReplaceOptions().upsert(true));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("snapshot " + id + " cannot be written", e);
+        }
+        recent.put(id, snapshot);
+    }
+
+    private static String id(String repoId, String sha) {
+        return repoId + ":" + sha + ":" + Analyzer.VERSION;
+    }
+
+    private static Snapshot read(Document d) {
+        try {
+            return EventJson.mapper().readValue(d.getString("json"), Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot " + d.getString("_id") + " cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.debtwatch.analysis.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.debtwatch.analysis.config.AnalysisConfig;
+import io.debtwatch.analysis.repository.BlobResultRepository;
+import io.debtwatch.analyzer.Analyzer;
+import io.debtwatch.analyzer.FileAnalysis;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/**
+ * Per-file results: a Caffeine cache in front of MongoDB in front of the analyzer. The key holds
+ * the path as well as the blob id because language, test-code and exclusion rules (and so every
+ * fingerprint) depend on the path; a file that keeps its path and content is never analysed twice.
+ */
+@ApplicationScoped
+public class BlobResults {
+
+    private final BlobResultRepository stored;
+    private final Cache<String, FileAnalysis> cache;
+    private final long maxFileBytes;
+    private final Counter hits;
+    private final Counter misses;
+
+    BlobResults(BlobResultRepository stored, AnalysisConfig config, MeterRegistry metrics) {
+        this.stored = stored;
+        this.cache = Caffeine.newBuilder().maximumSize(config.blobCacheSize()).build();
+        this.maxFileBytes = config.maxFileBytes();
+        this.hits = metrics.counter("debtwatch.analysis.blob.cache", "result", "hit");
+        this.misses = metrics.counter("debtwatch.analysis.blob.cache", "result", "miss");
+    }
+
+    /**
+     * @param settingsKey the settings in force, see {@link Snapshot#settingsKey()}
+     * @param blobId      the blob
+     * @param path        where the blob sits
+     * @return the key of its result for this analyzer version
+     */
+    public static String key(String settingsKey, String blobId, String path) {
+        return Analyzer.VERSION + ":" + settingsKey + ":" + blobId + ":" + path;
+    }
+
+    /**
+     * @param analyzer    the analyzer configured with the snapshot's settings
+     * @param reader      reads the blob when it has to be analysed
+     * @param settingsKey the settings in force
+     * @param path        the file
+     * @param blob        its blob
+     * @return the file's result: cached, stored, or analysed now and stored
+     * @throws IOException when the blob cannot be read
+     */
+    public FileAnalysis get(Analyzer analyzer, ObjectReader reader, String settingsKey, String path, ObjectId blob)
+            throws IOException {
+        String key = key(settingsKey, blob.name(), path);
+        FileAnalysis cached = cache.getIfPresent(key);
+        if (cached != null) {
+            hits.increment();
+            return cached;
+        }
+        FileAnalysis result = stored.find(key).orElse(null);
+        if (result == null) {
+            misses.increment();
+            result = analyse(analyzer, reader, path, blob);
+            stored.store(key, result);
+        } else {
+            hits.increment();
+        }
+        cache.put(key, result);
+        return result;
+    }
+
+    /**
+     * @param keys result keys known to be stored
+     * @return their results, in the order of the keys
+     * @throws IllegalStateException when a result is missing, which means the snapshot is damaged
+     */
+    public List<FileAnalysis> getAll(Collection<String> keys) {
+        Map<String, FileAnalysis> found = new HashMap<>(cache.getAllPresent(keys));
+        hits.increment(found.size());
+        List<String> missing = keys.stream().filter(k -> !found.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            Map<String, FileAnalysis> loaded = stored.findAll(missing);
+            hits.increment(loaded.size());
+            cache.putAll(loaded);
+            found.putAll(loaded);
+        }
+        List<FileAnalysis> result = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            FileAnalysis analysis = found.get(key);
+            if (analysis == null) {
+                throw new IllegalStateException("no stored result " + key);
+            }
+            result.add(analysis);
+        }
+        return result;
+    }
+
+    private FileAnalysis analyse(Analyzer analyzer, ObjectReader reader, String path, ObjectId blob)
+            throws IOException {
+        long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
+        if (size > maxFileBytes) {
+            return new FileAnalysis(path, "text", 0, false, "larger than " + maxFileBytes + " bytes", Set.of(),
+                    List.of());
+        }
+        return analyzer.analyzeFile(path, reader.open(blob, Constants.OBJ_BLOB).getBytes());
+    }
+}

@@ -1,0 +1,182 @@
+package io.debtwatch.analysis.service;
+
+import io.debtwatch.analyzer.AnalysisSettings;
+import io.debtwatch.analyzer.Analyzer;
+import io.debtwatch.analyzer.FileAnalysis;
+import io.debtwatch.analyzer.RepositoryAnalysis;
+import io.debtwatch.analyzer.SettingsException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Builds a commit's snapshot: from its parent's snapshot plus the delta of the files that differ
+ * (the trees are compared by id, so unchanged folders are never opened), or by a full tree walk
+ * when there is no parent snapshot or the repository's settings changed.
+ */
+@ApplicationScoped
+public class SnapshotBuilder {
+
+    static final String SETTINGS_FILE = ".debtwatch.yml";
+
+    private final BlobResults results;
+
+    SnapshotBuilder(BlobResults results) {
+        this.results = results;
+    }
+
+    /**
+     * A snapshot, all its file results, and the file results that differ from the snapshot it was
+     * derived from (all files, against nothing, for a full walk without a base).
+     *
+     * @param snapshot the snapshot
+     * @param files    every file's result
+     * @param removed  results of the base that are gone
+     * @param added    results that are new
+     */
+    public record Built(Snapshot snapshot, List<FileAnalysis> files, List<FileAnalysis> removed,
+            List<FileAnalysis> added) {
+    }
+
+    /**
+     * @param reader the Git objects
+     * @param repoId the repository id
+     * @param org    the organisation
+     * @param commit the commit
+     * @return the snapshot, every file analysed or taken from the cache
+     * @throws IOException when objects cannot be read
+     */
+    public Built full(ObjectReader reader, String repoId, String org, RevCommit commit) throws IOException {
+        Settings settings = settings(reader, commit);
+        Analyzer analyzer = new Analyzer(settings.settings());
+        Map<String, String> files = new TreeMap<>();
+        List<FileAnalysis> analyses = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            while (walk.next()) {
+                if (isFile(walk.getFileMode(0))) {
+                    String path = walk.getPathString();
+                    files.put(path, walk.getObjectId(0).name());
+                    analyses.add(results.get(analyzer, reader, settings.key(), path, walk.getObjectId(0)));
+                }
+            }
+        }
+        return finish(analyzer, new Snapshot(repoId, org, commit.name(), settings.key(), settings.problem(), files,
+                Totals.of(analyses), Map.of(), List.of()), analyses, List.of(), analyses);
+    }
+
+    /**
+     * A full walk against a parent whose snapshot cannot be reused (the settings changed): every
+     * result of the parent counts as removed and every current one as added, so findings that stay
+     * still cancel out by fingerprint.
+     *
+     * @param reader the Git objects
+     * @param parent the first parent's snapshot
+     * @param commit the commit
+     * @return the snapshot, with the parent's results as removed
+     * @throws IOException when objects cannot be read
+     */
+    public Built replacing(ObjectReader reader, Snapshot parent, RevCommit commit) throws IOException {
+        Built built = full(reader, parent.repoId(), parent.org(), commit);
+        List<FileAnalysis> removed = results.getAll(parent.files().keySet().stream().map(parent::resultKey).toList());
+        return new Built(built.snapshot(), built.files(), removed, built.files());
+    }
+
+    /**
+     * @param reader       the Git objects
+     * @param parent       the first parent's snapshot
+     * @param parentCommit the first parent
+     * @param commit       the commit
+     * @return the snapshot from the parent's plus the delta, or null when the settings changed and a
+     *         full walk is needed
+     * @throws IOException when objects cannot be read
+     */
+    public Built delta(ObjectReader reader, Snapshot parent, RevCommit parentCommit, RevCommit commit)
+            throws IOException {
+        Map<String, ObjectId> changes = changedFiles(reader, parentCommit, commit);
+        if (changes.containsKey(SETTINGS_FILE)) {
+            return null;
+        }
+        Settings settings = settings(reader, commit);
+        Analyzer analyzer = new Analyzer(settings.settings());
+        Map<String, String> files = new TreeMap<>(parent.files());
+        List<String> removedKeys = new ArrayList<>();
+        List<FileAnalysis> added = new ArrayList<>();
+        for (Map.Entry<String, ObjectId> change : changes.entrySet()) {
+            String path = change.getKey();
+            if (files.containsKey(path)) {
+                removedKeys.add(parent.resultKey(path));
+                files.remove(path);
+            }
+            if (change.getValue() != null) {
+                files.put(path, change.getValue().name());
+                added.add(results.get(analyzer, reader, settings.key(), path, change.getValue()));
+            }
+        }
+        List<FileAnalysis> removed = results.getAll(removedKeys);
+        Snapshot snapshot = new Snapshot(parent.repoId(), parent.org(), commit.name(), settings.key(),
+                settings.problem(), files, parent.totals().apply(removed, added), Map.of(), List.of());
+        List<FileAnalysis> all = results.getAll(files.keySet().stream().map(snapshot::resultKey).toList());
+        return finish(analyzer, snapshot, all, removed, added);
+    }
+
+    private static Built finish(Analyzer analyzer, Snapshot s, List<FileAnalysis> all, List<FileAnalysis> removed,
+            List<FileAnalysis> added) {
+        RepositoryAnalysis repository = analyzer.analyzeRepository(all);
+        Map<String, Boolean> checks = new LinkedHashMap<>(new TreeMap<>(repository.checks()));
+        checks.put("settings-valid", s.settingsProblem() == null);
+        Snapshot snapshot = new Snapshot(s.repoId(), s.org(), s.sha(), s.settingsKey(), s.settingsProblem(), s.files(),
+                s.totals(), checks, repository.findings());
+        return new Built(snapshot, all, removed, added);
+    }
+
+    /** Paths whose regular-file blob differs, with the new blob, or null where no regular file remains. */
+    private static Map<String, ObjectId> changedFiles(ObjectReader reader, RevCommit parent, RevCommit commit)
+            throws IOException {
+        Map<String, ObjectId> changes = new TreeMap<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(parent.getTree());
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            while (walk.next()) {
+                changes.put(walk.getPathString(), isFile(walk.getFileMode(1)) ? walk.getObjectId(1) : null);
+            }
+        }
+        return changes;
+    }
+
+    private static boolean isFile(FileMode mode) {
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    }
+
+    private static Settings settings(ObjectReader reader, RevCommit commit) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(reader, SETTINGS_FILE, commit.getTree())) {
+            if (walk == null || !isFile(walk.getFileMode(0))) {
+                return new Settings(AnalysisSettings.defaults(), "default", null);
+            }
+            ObjectId blob = walk.getObjectId(0);
+            String yaml = new String(reader.open(blob).getBytes(), StandardCharsets.UTF_8);
+            try {
+                return new Settings(AnalysisSettings.parse(yaml), blob.name(), null);
+            } catch (SettingsException e) {
+                return new Settings(AnalysisSettings.defaults(), "default", e.getMessage());
+            }
+        }
+    }
+
+    private record Settings(AnalysisSettings settings, String key, String problem) {
+    }
+}

@@ -1,0 +1,245 @@
+package io.debtwatch.analyzer.syntax;
+
+import io.debtwatch.analyzer.FileContext;
+import io.debtwatch.analyzer.Languages;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+
+/** Parses one file with tree-sitter and walks the tree once, keeping the context the rules need
+ *  (enclosing function, loop depth, nesting, entry point) and handing nodes to the rules. */
+public final class TreeWalker {
+    private static final ThreadLocal<Map<String, TSParser>> PARSERS = ThreadLocal.withInitial(HashMap::new);
+
+    final FileContext ctx;
+    final Grammar grammar;
+    final boolean cli;
+    private final NodeRules rules;
+    private final CommentRules comments;
+    private final Deque<Function> functions = new ArrayDeque<>();
+    private Kind[] kindStack = new Kind[256];
+    private boolean[] nestStack = new boolean[256];
+    private int[] endStack = new int[256];
+    private int depth;
+    int loopDepth;
+    int entryDepth;
+    private int nest;
+    private int guardDepth = -1;
+
+    /** Metrics of the function being walked. */
+    static final class Function {
+        final String name;
+        final int startLine;
+        final TSNode node;
+        int complexity = 1;
+        int maxNest;
+        int savedNest;
+        boolean entry;
+
+        Function(String name, int startLine, TSNode node) {
+            this.name = name;
+            this.startLine = startLine;
+            this.node = node;
+        }
+    }
+
+    private TreeWalker(FileContext ctx, Grammar grammar) {
+        this.ctx = ctx;
+        this.grammar = grammar;
+        this.cli = Languages.isCli(ctx.path) || ctx.bytes.length > 1 && ctx.bytes[0] == '#' && ctx.bytes[1] == '!';
+        this.rules = new NodeRules(this);
+        this.comments = new CommentRules(this);
+    }
+
+    /** Analyses a tree-language file whose decoded text is given; returns its lines of code. */
+    public static int analyze(FileContext ctx, String text) {
+        Grammar grammar = Grammar.of(ctx.language);
+        TSParser parser = PARSERS.get().computeIfAbsent(ctx.language, l -> {
+            TSParser p = new TSParser();
+            p.setLanguage(grammar.tsLanguage);
+            return p;
+        });
+        TSTree tree = parser.parseString(null, text);
+        TreeWalker walker = new TreeWalker(ctx, grammar);
+        walker.walk(tree.getRootNode());
+        return walker.comments.finish();
+    }
+
+    /** Visits the query captures in document order; a capture that starts after the innermost open
+     *  node ends closes that node first, which rebuilds enter/exit without walking every node in Java. */
+    private void walk(TSNode root) {
+        TSQueryCursor cursor = new TSQueryCursor();
+        cursor.exec(grammar.query, root);
+        TSQueryMatch match = new TSQueryMatch();
+        int skipUntil = -1;
+        while (cursor.nextCapture(match)) {
+            TSQueryCapture capture = match.getCaptures()[match.getCaptureIndex()];
+            TSNode node = capture.getNode();
+            int start = node.getStartByte();
+            if (start < skipUntil) {
+                continue;
+            }
+            while (depth > 0 && endStack[depth - 1] <= start) {
+                exit();
+            }
+            int end = node.getEndByte();
+            if (!enter(node, grammar.captureKind(capture.getIndex()), end)) {
+                skipUntil = end;
+            }
+        }
+        while (depth > 0) {
+            exit();
+        }
+    }
+
+    private boolean enter(TSNode node, Kind kind, int end) {
+        Kind parent = depth > 0 ? kindStack[depth - 1] : Kind.OTHER;
+        if (kind == Kind.BRANCH_TOKEN) {
+            Function f = functions.peek();
+            if (f != null) {
+                f.complexity++;
+            }
+            return true;
+        }
+        push(kind, end);
+        switch (kind) {
+            case COMMENT -> {
+                comments.comment(node);
+                return false;
+            }
+            case STRING -> {
+                rules.string(node);
+                return false;
+            }
+            case FUNCTION -> enterFunction(node);
+            case IF -> {
+                branch();
+                if (parent != Kind.IF && parent != Kind.ELSE) {
+                    nested();
+                }
+                if (ctx.language.equals("python") && depth == 1) {
+                    pythonMainGuard(node);
+                }
+                rules.ifStatement(node);
+            }
+            case LOOP -> {
+                branch();
+                nested();
+                loopDepth++;
+            }
+            case SWITCH, TRY -> nested();
+            case CATCH -> {
+                branch();
+                rules.catchClause(node);
+            }
+            case CALL, NEW -> rules.call(node, kind);
+            case ASSIGN, PAIR -> rules.assignment(node, kind);
+            case ANNOTATION -> rules.annotation(node);
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    private void branch() {
+        Function f = functions.peek();
+        if (f != null) {
+            f.complexity++;
+        }
+    }
+
+    private void exit() {
+        depth--;
+        Kind kind = kindStack[depth];
+        if (nestStack[depth]) {
+            nest--;
+        }
+        if (kind == Kind.LOOP) {
+            loopDepth--;
+        } else if (kind == Kind.FUNCTION) {
+            Function f = functions.pop();
+            nest = f.savedNest;
+            if (f.entry) {
+                entryDepth--;
+            }
+            rules.functionDone(f);
+        } else if (depth == guardDepth) {
+            guardDepth = -1;
+            entryDepth--;
+        }
+    }
+
+    private void push(Kind kind, int end) {
+        if (depth == kindStack.length) {
+            kindStack = java.util.Arrays.copyOf(kindStack, depth * 2);
+            nestStack = java.util.Arrays.copyOf(nestStack, depth * 2);
+            endStack = java.util.Arrays.copyOf(endStack, depth * 2);
+        }
+        kindStack[depth] = kind;
+        endStack[depth] = end;
+        nestStack[depth] = false;
+        depth++;
+    }
+
+    private void nested() {
+        nestStack[depth - 1] = true;
+        nest++;
+        Function f = functions.peek();
+        if (f != null && nest > f.maxNest) {
+            f.maxNest = nest;
+        }
+    }
+
+    private void enterFunction(TSNode node) {
+        TSNode nameNode = node.getChildByFieldName("name");
+        String name = nameNode.isNull() ? "" : text(nameNode);
+        Function f = new Function(name, line(node), node);
+        f.savedNest = nest;
+        nest = 0;
+        f.entry = name.equals("main");
+        if (f.entry) {
+            entryDepth++;
+        }
+        functions.push(f);
+    }
+
+    /** `if __name__ == "__main__":` at module level is Python's entry point. */
+    private void pythonMainGuard(TSNode node) {
+        TSNode condition = node.getChildByFieldName("condition");
+        if (!condition.isNull() && text(condition).contains("__name__")) {
+            entryDepth++;
+            guardDepth = depth - 1;
+        }
+    }
+
+    Function function() {
+        return functions.peek();
+    }
+
+    boolean inEntryPoint() {
+        return entryDepth > 0 || cli;
+    }
+
+    String text(TSNode node) {
+        return ctx.text(node.getStartByte(), node.getEndByte());
+    }
+
+    Kind kind(TSNode node) {
+        return grammar.kind(node.getSymbol());
+    }
+
+    static int line(TSNode node) {
+        return node.getStartPoint().getRow() + 1;
+    }
+
+    static int endLine(TSNode node) {
+        return node.getEndPoint().getRow() + 1;
+    }
+}

@@ -1,0 +1,5 @@
+# expect: none
+import sys
+
+print("usage: tool")
+sys.exit(1)

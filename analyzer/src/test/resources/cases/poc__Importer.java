@@ -1,0 +1,5 @@
+// expect: prototype.path@1
+package poc;
+
+class Importer {
+}
