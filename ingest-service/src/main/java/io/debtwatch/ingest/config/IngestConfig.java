@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Typed configuration of the ingest service, prefix {@code debtwatch.ingest}. */
@@ -22,6 +23,17 @@ public interface IngestConfig {
 
     /** Base64 AES key (16, 24 or 32 bytes) that encrypts access tokens and hook secrets at rest. */
     String secretKey();
+
+    /**
+     * Push-hook secrets per DebtWatch organisation ({@code debtwatch.ingest.org-hook-secrets."acme"=...}),
+     * accepted for every repository of that org besides the repository's own secret, and for
+     * organisation-level pings that name no repository.
+     */
+    Map<String, String> orgHookSecrets();
+
+    /** Largest push-hook body accepted, in bytes. */
+    @WithDefault("1048576")
+    int maxHookBodyBytes();
 
     /** The CloudEvents source of what this service publishes. */
     @WithDefault("/debtwatch/ingest")
@@ -114,9 +126,9 @@ public interface IngestConfig {
     /** Outbox relay to Kafka. */
     interface Outbox {
 
-        /** How often the relay looks for unsent events. */
-        @WithDefault("0.2s")
-        String interval();
+        /** How often the relay looks for unsent events when nothing woke it (other replicas, retries). */
+        @WithDefault("PT1S")
+        Duration interval();
 
         /** Events sent per relay round. */
         @WithDefault("200")

@@ -7,7 +7,12 @@ import io.debtwatch.ingest.repository.OutboxRepository;
 import io.debtwatch.ingest.service.ReplicaIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
+import io.debtwatch.ingest.repository.OutboxRecorded;
+import io.debtwatch.ingest.repository.OutboxSent;
+import jakarta.enterprise.event.Event;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -49,10 +55,15 @@ public class OutboxRelay {
     private final IngestConfig config;
     private final Counter sent;
     private final Counter failed;
+    private final Semaphore wake = new Semaphore(0);
+    private final Event<OutboxSent> sentEvents;
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
             Emitter<String> emitter, OutboxRepository outbox, LeaseRepository leases, ReplicaIdentity replica,
-            IngestConfig config, MeterRegistry registry) {
+            IngestConfig config, MeterRegistry registry, Event<OutboxSent> sentEvents) {
+        this.sentEvents = sentEvents;
         this.emitter = emitter;
         this.outbox = outbox;
         this.leases = leases;
@@ -63,9 +74,43 @@ public class OutboxRelay {
         registry.gauge("debtwatch.ingest.outbox.pending", outbox, OutboxRepository::pending);
     }
 
-    @Scheduled(every = "${debtwatch.ingest.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relay() {
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            worker.join(config.outbox().ackTimeout().toMillis());
+        }
+    }
+
+    void onRecorded(@Observes OutboxRecorded recorded) {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                relay();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "outbox relay round failed; retrying");
+            }
+            try {
+                wake.tryAcquire(config.outbox().interval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void relay() {
         Duration lease = config.outbox().ackTimeout().multipliedBy(2);
         while (leases.tryAcquire(LEASE, replica.id(), lease, Instant.now())) {
             List<OutboxEvent> batch = outbox.unsent(config.outbox().batchSize());
@@ -95,6 +140,9 @@ public class OutboxRelay {
         }
         outbox.markSent(acked);
         sent.increment(acked.size());
+        if (!acked.isEmpty()) {
+            sentEvents.fire(new OutboxSent(acked.size()));
+        }
         return acked.size();
     }
 

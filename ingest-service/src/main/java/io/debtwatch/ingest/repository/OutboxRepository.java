@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -33,9 +34,11 @@ import org.bson.types.ObjectId;
 public class OutboxRepository {
 
     private final MongoCollection<Document> collection;
+    private final Event<OutboxRecorded> recorded;
 
-    public OutboxRepository(IngestDatabase database) {
+    public OutboxRepository(IngestDatabase database, Event<OutboxRecorded> recorded) {
         this.collection = database.get().getCollection("outbox");
+        this.recorded = recorded;
     }
 
     @PostConstruct
@@ -55,7 +58,14 @@ public class OutboxRepository {
         if (events.isEmpty()) {
             return 0;
         }
-        List<Document> docs = events.stream().map(OutboxRepository::toDocument).toList();
+        try {
+            return insertIgnoringDuplicates(events.stream().map(OutboxRepository::toDocument).toList());
+        } finally {
+            recorded.fire(new OutboxRecorded(events.size()));
+        }
+    }
+
+    private int insertIgnoringDuplicates(List<Document> docs) {
         try {
             return collection.insertMany(docs, new InsertManyOptions().ordered(false)).getInsertedIds().size();
         } catch (MongoBulkWriteException e) {

@@ -64,6 +64,7 @@ public class RepositoryResource {
 
     @DELETE
     @Path("/{repoId}")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stop watching; recorded scores stay unless purge=true")
     public Response delete(@PathParam("org") String org, @PathParam("repoId") String repoId,
             @QueryParam("purge") @DefaultValue("false") boolean purge) {
@@ -73,6 +74,7 @@ public class RepositoryResource {
 
     @POST
     @Path("/{repoId}/sync")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Fetch now, without waiting for the next poll")
     public Response sync(@PathParam("org") String org, @PathParam("repoId") String repoId) {
         return Response.accepted(RepositoryView.of(registry.syncNow(org, repoId)))

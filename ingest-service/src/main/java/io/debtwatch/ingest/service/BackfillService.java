@@ -1,5 +1,6 @@
 package io.debtwatch.ingest.service;
 
+import com.mongodb.client.model.Updates;
 import io.debtwatch.ingest.config.IngestConfig;
 import io.debtwatch.ingest.repository.BackfillState;
 import io.debtwatch.ingest.repository.OutboxEvent;
@@ -11,10 +12,15 @@ import io.debtwatch.ingest.service.git.GitSyncException;
 import io.debtwatch.ingest.service.git.HistoryReader;
 import io.debtwatch.ingest.service.git.MirrorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.debtwatch.ingest.repository.OutboxSent;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.jboss.logging.Logger;
@@ -35,6 +41,7 @@ public class BackfillService {
     private final OutboxRepository outbox;
     private final MirrorService mirrors;
     private final HistoryReader history;
+    private final Semaphore drained = new Semaphore(0);
 
     public BackfillService(IngestConfig config, RepositoryStore repositories, OutboxRepository outbox,
             MirrorService mirrors, HistoryReader history) {
@@ -70,20 +77,65 @@ public class BackfillService {
         return state;
     }
 
+    /** What a batch left to do. */
+    public enum Progress {
+        /** More batches remain and may run at once. */
+        MORE,
+        /** Too many of the backfill's events wait unsent: wait for the relay before the next batch. */
+        WAIT,
+        /** Nothing remains (finished, deleted or not running). */
+        DONE
+    }
+
+    /**
+     * Runs batches of a backfill for up to {@code budget}, pausing while too many of its events are
+     * unsent, then gives the worker back so other repositories get their turn.
+     *
+     * @param repoId the repository
+     * @param budget how long to keep going
+     * @throws GitSyncException when the history cannot be read
+     */
+    public void run(String repoId, Duration budget) throws GitSyncException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        Progress progress = runBatch(repoId);
+        while (progress != Progress.DONE && System.nanoTime() < deadline) {
+            if (progress == Progress.WAIT && !awaitSent(deadline)) {
+                return;
+            }
+            progress = runBatch(repoId);
+        }
+    }
+
+    void onSent(@Observes OutboxSent sent) {
+        drained.release();
+    }
+
+    private boolean awaitSent(long deadline) {
+        try {
+            drained.drainPermits();
+            long wait = Math.min(TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime());
+            drained.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * Emits the next batch of a running backfill, unless too many of its events still wait to be sent.
      *
      * @param repoId the repository
-     * @return whether more remains to do
+     * @return what remains to do
      * @throws GitSyncException when the history cannot be read
      */
-    public boolean runBatch(String repoId) throws GitSyncException {
+    public Progress runBatch(String repoId) throws GitSyncException {
         RepositoryEntity repo = repositories.findById(repoId).orElse(null);
         if (repo == null || !"running".equals(repo.backfill().state())) {
-            return false;
+            return Progress.DONE;
         }
         if (outbox.pendingBackfill(repoId) > config.backfill().maxPending()) {
-            return true;
+            return Progress.WAIT;
         }
         BackfillState state = repo.backfill();
         try (Repository mirror = mirrors.open(repoId)) {
@@ -116,8 +168,19 @@ public class BackfillService {
             if (done) {
                 LOG.infof("backfill of %s done: %d commits", repoId, emitted);
             }
-            return !done;
+            return done ? Progress.DONE : Progress.MORE;
         }
+    }
+
+    /**
+     * Shows a failed backfill batch on the repository; the batch is retried on the next tick.
+     *
+     * @param repoId  the repository
+     * @param message what went wrong
+     */
+    public void recordFailure(String repoId, String message) {
+        LOG.warnf("backfill batch of %s failed, retried on the next tick: %s", repoId, message);
+        repositories.update(repoId, Updates.set("sync.lastError", "backfill: " + message));
     }
 
     private long countDays(Repository mirror, ObjectId tip, int maxDays) throws GitSyncException {

@@ -110,7 +110,10 @@ public class RegistryService {
             String token = request.accessToken() != null ? blankToNull(request.accessToken())
                     : cipher.decrypt(current.sealedToken(), id);
             updates.add(Updates.set("defaultBranch", resolveBranch(current.url(), token, request.defaultBranch())));
+            // a new branch is a new line of history: its backfill is planned again under the same policy
             updates.add(Updates.set("sync.lastTip", null));
+            repositories.saveBackfill(id, BackfillState.pending(current.backfill().policy(),
+                    current.backfill().count()));
         }
         if (!updates.isEmpty() && !repositories.update(org, id, Updates.combine(updates))) {
             throw ProblemException.notFound("repository", id);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,51 +74,51 @@ public class SyncScheduler {
     }
 
     private void submitSync(String repoId) {
-        String key = "sync:" + repoId;
-        if (!inFlight.add(key)) {
-            return;
-        }
-        syncWorkers.execute(() -> {
-            try {
-                if (leases.tryAcquire(key, replica.id(), config.polling().leaseDuration(), Instant.now())) {
-                    try {
-                        if (syncs.sync(repoId)) {
-                            submitBackfill(repoId);
-                        }
-                    } finally {
-                        leases.release(key, replica.id());
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "sync of %s failed unexpectedly", repoId);
-            } finally {
-                inFlight.remove(key);
+        submit(syncWorkers, "sync:" + repoId, () -> {
+            if (syncs.sync(repoId)) {
+                submitBackfill(repoId);
             }
         });
     }
 
     private void submitBackfill(String repoId) {
-        String key = "backfill:" + repoId;
+        submit(backfillWorkers, "backfill:" + repoId, () -> {
+            try {
+                backfills.run(repoId, config.polling().leaseDuration().dividedBy(2));
+            } catch (GitSyncException e) {
+                backfills.recordFailure(repoId, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Runs a piece of work on a pool, at most once at a time on this replica (the in-flight set)
+     * and across replicas (the lease of the same name).
+     */
+    private void submit(ExecutorService pool, String key, Runnable work) {
         if (!inFlight.add(key)) {
             return;
         }
-        backfillWorkers.execute(() -> {
-            try {
-                if (leases.tryAcquire(key, replica.id(), config.polling().leaseDuration(), Instant.now())) {
-                    try {
-                        backfills.runBatch(repoId);
-                    } finally {
-                        leases.release(key, replica.id());
+        try {
+            pool.execute(() -> {
+                try {
+                    if (leases.tryAcquire(key, replica.id(), config.polling().leaseDuration(), Instant.now())) {
+                        try {
+                            work.run();
+                        } finally {
+                            leases.release(key, replica.id());
+                        }
                     }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "%s failed unexpectedly", key);
+                } finally {
+                    inFlight.remove(key);
                 }
-            } catch (GitSyncException e) {
-                LOG.warnf("backfill batch of %s failed, retried on the next tick: %s", repoId, e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "backfill batch of %s failed unexpectedly", repoId);
-            } finally {
-                inFlight.remove(key);
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key);
+            LOG.debugf("%s not started: the service is stopping", key);
+        }
     }
 
     @PreDestroy

@@ -194,6 +194,14 @@ public class UrlValidator {
         if (url == null) {
             return null;
         }
+        if (url.startsWith("/") || url.startsWith("file:")) {
+            try {
+                Path path = url.startsWith("/") ? Path.of(url) : Path.of(new URI(url));
+                return "local:" + path.toAbsolutePath().normalize();
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return null;
+            }
+        }
         Matcher scp = SCP_LIKE.matcher(url.trim());
         if (scp.matches()) {
             return key(scp.group(2).toLowerCase(Locale.ROOT), scp.group(3));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,6 +35,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public class MirrorService {
 
     private static final String TOKEN_USER = "x-access-token";
+    private static final List<String> DAMAGE_HINTS = List.of("missing", "bad object", "corrupt",
+            "internal server error", "invalid object", "did not send all necessary objects");
 
     private final IngestConfig config;
     private final Path root;
@@ -178,9 +181,16 @@ public class MirrorService {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof MissingObjectException) {
-                return new DamagedRepositoryException("remote " + url + " is missing objects: " + rootMessage(e), e);
+                return new DamagedRepositoryException("repository is damaged, objects are missing: "
+                        + rootMessage(e), e);
             }
             cause = cause.getCause();
+        }
+        String message = rootMessage(e).toLowerCase(java.util.Locale.ROOT);
+        if (DAMAGE_HINTS.stream().anyMatch(message::contains)) {
+            // the remote reached us but could not pack its objects: a partial or damaged repository
+            return new DamagedRepositoryException("remote " + url + " looks damaged or partial (it failed to send"
+                    + " its objects): " + rootMessage(e), e);
         }
         return new RemoteUnreachableException("remote " + url + " cannot be read: " + rootMessage(e), e);
     }
