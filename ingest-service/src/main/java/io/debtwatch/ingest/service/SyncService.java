@@ -6,6 +6,7 @@ import io.debtwatch.ingest.repository.OutboxRepository;
 import io.debtwatch.ingest.repository.RepositoryEntity;
 import io.debtwatch.ingest.repository.RepositoryStore;
 import io.debtwatch.ingest.repository.SyncState;
+import io.debtwatch.ingest.service.git.DamagedRepositoryException;
 import io.debtwatch.ingest.service.git.FetchResult;
 import io.debtwatch.ingest.service.git.GitSyncException;
 import io.debtwatch.ingest.service.git.HistoryReader;
@@ -74,6 +75,12 @@ public class SyncService {
             repositories.saveSync(repoId, outcome);
             metrics.counter("debtwatch.ingest.syncs", "outcome", outcome.status()).increment();
             return "running".equals(repositories.findById(repoId).map(r -> r.backfill().state()).orElse(""));
+        } catch (DamagedRepositoryException e) {
+            // a damaged mirror is rebuilt from the remote on the next attempt; the outbox ledger
+            // keeps commits already sent from being sent again
+            mirrors.delete(repoId);
+            fail(repo, e.getMessage() + " (the mirror is fetched again on the next attempt)");
+            return false;
         } catch (GitSyncException | ProblemException | IllegalStateException e) {
             fail(repo, e.getMessage());
             return false;

@@ -171,4 +171,28 @@ class GitEdgeCasesTest {
         assertThat(failing.getString("sync.lastError"), org.hamcrest.Matchers.containsString("damaged"));
         assertThat(commits(id, 1, Duration.ofSeconds(3)), hasSize(0));
     }
+
+    @Test
+    void aMirrorThatLostItsObjectsRecoversFromTheRemote() throws Exception {
+        Path source = dir.resolve("mirror-damage");
+        GitFixture git = GitFixture.init(source);
+        git.write("a.txt", "1").commit("c1");
+        String id = registered(ORG, Map.of("url", source.toString(), "team", "t", "pollIntervalSeconds", 86400));
+        awaitRepository(ORG, id, r -> "ok".equals(r.getString("sync.status")));
+        assertThat(commits(id, 1), hasSize(1));
+        Path objects = Path.of("target/ingest-data/mirrors/" + id + ".git/objects");
+        try (var files = Files.walk(objects)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+        RevCommit next = git.write("a.txt", "2").commit("c2");
+        git.close();
+
+        syncNow(ORG, id);
+        awaitRepository(ORG, id, r -> next.name().equals(r.getString("sync.lastCommit")));
+        List<CommitDiscovered> events = commits(id, 3, Duration.ofSeconds(5));
+        assertThat("c1 is not sent again, c2 is sent once", events, hasSize(2));
+        assertThat(events.stream().map(CommitDiscovered::sha).toList(), org.hamcrest.Matchers.hasItem(next.name()));
+    }
 }

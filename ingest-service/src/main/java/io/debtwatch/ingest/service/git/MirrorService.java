@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps one bare mirror per repository under {@code <data-dir>/mirrors/<repoId>.git}: fetches its
@@ -34,6 +36,7 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 @ApplicationScoped
 public class MirrorService {
 
+    private static final Logger LOG = Logger.getLogger(MirrorService.class);
     private static final String TOKEN_USER = "x-access-token";
     private static final List<String> DAMAGE_HINTS = List.of("missing", "bad object", "corrupt",
             "internal server error", "invalid object", "did not send all necessary objects");
@@ -68,6 +71,9 @@ public class MirrorService {
             if (!Files.exists(dir.resolve("HEAD"))) {
                 Files.createDirectories(dir.getParent());
                 repo.create(true);
+                // gc after a fetch runs inline, so no background gc holds files when a mirror is deleted
+                repo.getConfig().setBoolean("gc", null, "autoDetach", false);
+                repo.getConfig().save();
             }
             return repo;
         } catch (IOException | IllegalStateException e) {
@@ -148,8 +154,10 @@ public class MirrorService {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
+        } catch (NoSuchFileException e) {
+            LOG.debugf("mirror %s changed while being deleted: %s", dir, e.getFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete mirror " + dir, e);
         }
