@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,9 @@ public class SyncScheduler {
     private final BackfillService backfills;
     private final ExecutorService syncWorkers;
     private final ExecutorService backfillWorkers;
+    private final ScheduledExecutorService renewer;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public SyncScheduler(IngestConfig config, RepositoryStore repositories, LeaseRepository leases,
             ReplicaIdentity replica, SyncService syncs, BackfillService backfills) {
@@ -50,6 +53,25 @@ public class SyncScheduler {
         this.syncWorkers = Executors.newFixedThreadPool(config.polling().workers(), named("ingest-sync"));
         this.backfillWorkers = Executors.newFixedThreadPool(Math.max(1, config.polling().workers() / 2),
                 named("ingest-backfill"));
+        this.renewer = Executors.newSingleThreadScheduledExecutor(named("ingest-lease-renewal"));
+        long every = Math.max(1, config.polling().leaseDuration().toMillis() / 3);
+        renewer.scheduleAtFixedRate(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Extends the leases of work still running here (a long first fetch), so no other replica
+     * starts the same work while this one is alive; a dead replica stops renewing and loses them.
+     */
+    private void renewHeld() {
+        for (String key : held) {
+            try {
+                if (!leases.tryAcquire(key, replica.id(), config.polling().leaseDuration(), Instant.now())) {
+                    LOG.warnf("lease %s was taken by another replica while this one still worked on it", key);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot renew lease %s: %s", key, e.getMessage());
+            }
+        }
     }
 
     @Scheduled(every = "${debtwatch.ingest.polling.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -103,9 +125,11 @@ public class SyncScheduler {
             pool.execute(() -> {
                 try {
                     if (leases.tryAcquire(key, replica.id(), config.polling().leaseDuration(), Instant.now())) {
+                        held.add(key);
                         try {
                             work.run();
                         } finally {
+                            held.remove(key);
                             leases.release(key, replica.id());
                         }
                     }
@@ -123,6 +147,7 @@ public class SyncScheduler {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        renewer.shutdownNow();
         syncWorkers.shutdown();
         backfillWorkers.shutdown();
         syncWorkers.awaitTermination(10, TimeUnit.SECONDS);

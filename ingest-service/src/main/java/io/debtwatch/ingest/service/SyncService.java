@@ -86,6 +86,10 @@ public class SyncService {
             return false;
         } finally {
             metrics.timer("debtwatch.ingest.sync.duration").record(Duration.ofNanos(System.nanoTime() - started));
+            if (repositories.findById(repoId).isEmpty()) {
+                // deleted while this sync fetched: the delete could not remove files still being written
+                mirrors.delete(repoId);
+            }
         }
     }
 

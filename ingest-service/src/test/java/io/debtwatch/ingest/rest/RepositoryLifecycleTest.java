@@ -92,7 +92,8 @@ class RepositoryLifecycleTest {
                 assertThat(event.purge(), is(event.repoId().equals(purged)));
             }
         }
-        assertThat(Files.exists(Path.of("target/ingest-data/mirrors/" + keep + ".git")), is(false));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> !Files.exists(Path.of("target/ingest-data/mirrors/" + keep + ".git")));
     }
 
     @Test

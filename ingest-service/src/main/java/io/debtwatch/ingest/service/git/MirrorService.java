@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
@@ -143,24 +142,28 @@ public class MirrorService {
     }
 
     /**
-     * Removes a repository's mirror from disk.
+     * Removes a repository's mirror from disk. A sync still writing into it may leave files behind;
+     * that sync removes the mirror itself when it finds the repository gone.
      *
      * @param repoId the repository id
+     * @return whether the mirror is gone
      */
-    public void delete(String repoId) {
+    public boolean delete(String repoId) {
         Path dir = mirrorDir(repoId);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.debugf("mirror %s changed while being deleted (%s), trying again", dir, e.getMessage());
             }
-        } catch (NoSuchFileException e) {
-            LOG.debugf("mirror %s changed while being deleted: %s", dir, e.getFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete mirror " + dir, e);
         }
+        if (Files.exists(dir)) {
+            LOG.warnf("mirror %s could not be deleted yet; the sync writing into it removes it", dir);
+            return false;
+        }
+        return true;
     }
 
     private static String headBranch(Map<String, Ref> refs, Collection<String> branches) {
