@@ -34,9 +34,7 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start(Path dataDir, PlatformPorts ports) {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
-        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, Map.of(
-                "DEBTWATCH_INTERNAL_TOKEN", secrets.internalToken(),
-                "DEBTWATCH_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey()));
+        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, secrets.environment());
         platform.start(Duration.ofMinutes(3), ready -> LOG.infof("platform: %s", ready));
         return new RunningPlatform(platform, secrets);
     }

@@ -10,7 +10,8 @@ import java.util.Base64;
 
 /**
  * The credentials of a local run, made once and kept in the data folder (readable by the owner
- * only): the internal token the gateway shows the services, and the bootstrap admin API key.
+ * only): the internal token the gateway shows the services, the bootstrap admin API key, and the
+ * AES key ingest encrypts repository tokens with.
  */
 public final class LocalSecrets {
 
@@ -18,11 +19,14 @@ public final class LocalSecrets {
 
     private final String internalToken;
     private final String bootstrapAdminKey;
+    private final String ingestSecretKey;
     private final boolean adminKeyIsNew;
 
-    private LocalSecrets(String internalToken, String bootstrapAdminKey, boolean adminKeyIsNew) {
+    private LocalSecrets(String internalToken, String bootstrapAdminKey, String ingestSecretKey,
+            boolean adminKeyIsNew) {
         this.internalToken = internalToken;
         this.bootstrapAdminKey = bootstrapAdminKey;
+        this.ingestSecretKey = ingestSecretKey;
         this.adminKeyIsNew = adminKeyIsNew;
     }
 
@@ -33,8 +37,9 @@ public final class LocalSecrets {
     public static LocalSecrets loadOrCreate(Path dataDir) {
         Path keyFile = dataDir.resolve("bootstrap-admin-key");
         boolean isNew = !Files.exists(keyFile);
-        return new LocalSecrets(readOrCreate(dataDir.resolve("internal-token"), "dwi_"),
-                readOrCreate(keyFile, "dwk_"), isNew);
+        return new LocalSecrets(readOrCreate(dataDir.resolve("internal-token"), "dwi_", false),
+                readOrCreate(keyFile, "dwk_", false), readOrCreate(dataDir.resolve("ingest-secret-key"), "", true),
+                isNew);
     }
 
     public String internalToken() {
@@ -46,21 +51,31 @@ public final class LocalSecrets {
     }
 
     /**
+     * @return the environment every service of the local run gets these secrets in
+     */
+    public java.util.Map<String, String> environment() {
+        return java.util.Map.of("DEBTWATCH_INTERNAL_TOKEN", internalToken,
+                "DEBTWATCH_BOOTSTRAP_ADMIN_KEY", bootstrapAdminKey,
+                "DEBTWATCH_INGEST_SECRET_KEY", ingestSecretKey);
+    }
+
+    /**
      * @return whether this run made the admin key, so it is shown this once
      */
     public boolean adminKeyIsNew() {
         return adminKeyIsNew;
     }
 
-    private static String readOrCreate(Path file, String prefix) {
+    private static String readOrCreate(Path file, String prefix, boolean standardBase64) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();
             }
             Files.createDirectories(file.getParent());
-            byte[] bytes = new byte[24];
+            byte[] bytes = new byte[standardBase64 ? 32 : 24];
             RANDOM.nextBytes(bytes);
-            String value = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String value = prefix + (standardBase64 ? Base64.getEncoder().encodeToString(bytes)
+                    : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
             Files.writeString(file, value);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return value;

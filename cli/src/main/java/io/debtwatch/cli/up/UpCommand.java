@@ -57,9 +57,7 @@ public class UpCommand implements Callable<Integer> {
         }
         Path data = dataDir.toAbsolutePath();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data);
-        Platform platform = new Platform(layout, ports, data, Map.of(
-                "DEBTWATCH_INTERNAL_TOKEN", secrets.internalToken(),
-                "DEBTWATCH_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey()));
+        Platform platform = new Platform(layout, ports, data, secrets.environment());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println();

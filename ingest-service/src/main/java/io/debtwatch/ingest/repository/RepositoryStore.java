@@ -1,17 +1,15 @@
 package io.debtwatch.ingest.repository;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.ne;
-
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,26 +19,33 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** The registry of watched repositories. Every lookup is by organisation and id together. */
+/** The {@code repositories} collection. Every lookup by id also filters by org. */
 @ApplicationScoped
+@Startup
 public class RepositoryStore {
 
-    private final MongoCollection<Document> repositories;
+    private final MongoCollection<Document> collection;
 
-    RepositoryStore(IngestDatabase database) {
-        this.repositories = database.get().getCollection("repositories");
-        repositories.createIndex(Indexes.ascending("org", "url"), new IndexOptions().unique(true));
-        repositories.createIndex(Indexes.ascending("org", "team"));
-        repositories.createIndex(Indexes.ascending("sync.nextAttemptAt"));
+    public RepositoryStore(IngestDatabase database) {
+        this.collection = database.get().getCollection("repositories");
+    }
+
+    @PostConstruct
+    void indexes() {
+        collection.createIndex(Indexes.ascending("org", "urlKey"), new IndexOptions().unique(true));
+        collection.createIndex(Indexes.ascending("org", "team"));
+        collection.createIndex(Indexes.ascending("urlKey"));
+        collection.createIndex(Indexes.ascending("sync.nextAttemptAt"));
+        collection.createIndex(Indexes.ascending("backfill.state"));
     }
 
     /**
-     * @param repository a new repository
-     * @return false when the organisation already watches its URL
+     * @param entity a new repository
+     * @return false when the org already has a repository with that URL
      */
-    public boolean insert(WatchedRepository repository) {
+    public boolean insert(RepositoryEntity entity) {
         try {
-            repositories.insertOne(toDocument(repository));
+            collection.insertOne(RepositoryDocuments.toDocument(entity));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -50,112 +55,99 @@ public class RepositoryStore {
         }
     }
 
-    public Optional<WatchedRepository> find(String org, String id) {
-        return Optional.ofNullable(repositories.find(and(eq("_id", id), eq("org", org))).first())
-                .map(RepositoryStore::fromDocument);
-    }
-
-    public Optional<WatchedRepository> findByUrl(String org, String url) {
-        return Optional.ofNullable(repositories.find(and(eq("org", org), eq("url", url))).first())
-                .map(RepositoryStore::fromDocument);
+    public Optional<RepositoryEntity> find(String org, String id) {
+        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq("org", org)))
+                .first()).map(RepositoryDocuments::fromDocument);
     }
 
     /**
-     * @param org  the organisation
-     * @param team only this team's repositories, or all when null
-     * @param page zero-based page
-     * @param size page size
-     * @return one page, oldest registration first
+     * @param id a repository id
+     * @return the repository whatever its org: only for internal work (scheduler, hooks), never for the API
      */
-    public List<WatchedRepository> list(String org, String team, int page, int size) {
-        List<WatchedRepository> result = new ArrayList<>();
-        repositories.find(byOrgAndTeam(org, team)).sort(Sorts.ascending("createdAt", "_id"))
-                .skip(page * size).limit(size).forEach(d -> result.add(fromDocument(d)));
-        return result;
+    public Optional<RepositoryEntity> findById(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
+                .map(RepositoryDocuments::fromDocument);
+    }
+
+    public Optional<RepositoryEntity> findByUrlKey(String org, String urlKey) {
+        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("org", org), Filters.eq("urlKey", urlKey)))
+                .first()).map(RepositoryDocuments::fromDocument);
+    }
+
+    /**
+     * @param urlKey a normalised URL
+     * @return every repository with that URL, in any org (a push hook names no org)
+     */
+    public List<RepositoryEntity> findAllByUrlKey(String urlKey) {
+        return collection.find(Filters.eq("urlKey", urlKey)).map(RepositoryDocuments::fromDocument)
+                .into(new ArrayList<>());
+    }
+
+    public List<RepositoryEntity> list(String org, String team, int page, int size) {
+        return collection.find(listFilter(org, team)).sort(Sorts.ascending("createdAt", "_id")).skip(page * size)
+                .limit(size).map(RepositoryDocuments::fromDocument).into(new ArrayList<>());
     }
 
     public long count(String org, String team) {
-        return repositories.countDocuments(byOrgAndTeam(org, team));
+        return collection.countDocuments(listFilter(org, team));
     }
 
     /**
-     * @param now the current time
-     * @return repositories whose next poll is due and that are not being synced
+     * @param now   the current time
+     * @param limit how many at most
+     * @return repositories whose next sync is due, the longest waiting first
      */
-    public List<WatchedRepository> due(Instant now) {
-        List<WatchedRepository> result = new ArrayList<>();
-        repositories.find(and(lte("sync.nextAttemptAt", Date.from(now)), ne("sync.status", "syncing")))
-                .limit(100).forEach(d -> result.add(fromDocument(d)));
-        return result;
+    public List<RepositoryEntity> dueForSync(Instant now, int limit) {
+        return collection.find(Filters.lte("sync.nextAttemptAt", Date.from(now)))
+                .sort(Sorts.ascending("sync.nextAttemptAt")).limit(limit).map(RepositoryDocuments::fromDocument)
+                .into(new ArrayList<>());
     }
 
-    public void markSyncing(String id) {
-        repositories.updateOne(eq("_id", id), Updates.set("sync.status", "syncing"));
+    /**
+     * @param limit how many at most
+     * @return repositories with a backfill in progress
+     */
+    public List<RepositoryEntity> backfillsRunning(int limit) {
+        return collection.find(Filters.eq("backfill.state", "running")).limit(limit)
+                .map(RepositoryDocuments::fromDocument).into(new ArrayList<>());
     }
 
-    public void recordSuccess(String id, Instant at, Instant next) {
-        repositories.updateOne(eq("_id", id), Updates.combine(Updates.set("sync.status", "ok"),
-                Updates.set("sync.lastSuccessAt", Date.from(at)), Updates.set("sync.consecutiveFailures", 0),
-                Updates.set("sync.lastError", null), Updates.set("sync.nextAttemptAt", Date.from(next))));
+    /**
+     * @param id      the repository
+     * @param updates field updates
+     * @return whether it still exists
+     */
+    public boolean update(String id, Bson updates) {
+        return collection.updateOne(Filters.eq("_id", id), updates).getMatchedCount() == 1;
     }
 
-    public void recordFailure(String id, String error, Instant next) {
-        repositories.updateOne(eq("_id", id), Updates.combine(Updates.set("sync.status", "failing"),
-                Updates.set("sync.lastError", error), Updates.inc("sync.consecutiveFailures", 1),
-                Updates.set("sync.nextAttemptAt", Date.from(next))));
+    public boolean update(String org, String id, Bson updates) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("org", org)), updates)
+                .getMatchedCount() == 1;
     }
 
-    /** Makes the repository due for a poll at once. */
-    public void requestSync(String id, Instant now) {
-        repositories.updateOne(eq("_id", id), Updates.set("sync.nextAttemptAt", Date.from(now)));
+    public void saveSync(String id, SyncState sync) {
+        update(id, Updates.set("sync", RepositoryDocuments.syncDocument(sync)));
     }
 
-    public void addBackfillPlanned(String id, long commits) {
-        repositories.updateOne(eq("_id", id), Updates.inc("sync.backfillPlanned", commits));
+    public void saveBackfill(String id, BackfillState backfill) {
+        update(id, Updates.set("backfill", RepositoryDocuments.backfillDocument(backfill)));
     }
 
-    public void addBackfillEmitted(String id, long commits) {
-        repositories.updateOne(eq("_id", id), Updates.inc("sync.backfillEmitted", commits));
+    /**
+     * @param id  the repository
+     * @param now when the next sync should run
+     */
+    public void dueNow(String id, Instant now) {
+        update(id, Updates.set("sync.nextAttemptAt", Date.from(now)));
     }
 
-    private static Bson byOrgAndTeam(String org, String team) {
-        return team == null ? eq("org", org) : and(eq("org", org), eq("team", team));
+    public boolean delete(String org, String id) {
+        return collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("org", org)))
+                .getDeletedCount() == 1;
     }
 
-    private static Document toDocument(WatchedRepository r) {
-        SyncStatus s = r.sync();
-        return new Document("_id", r.id()).append("org", r.org()).append("team", r.team()).append("name", r.name())
-                .append("url", r.url()).append("defaultBranch", r.defaultBranch())
-                .append("pollIntervalSeconds", r.pollIntervalSeconds())
-                .append("backfill", new Document("policy", r.backfillPolicy()).append("count", r.backfillCount()))
-                .append("createdAt", Date.from(r.createdAt()))
-                .append("sync", new Document("status", s.status()).append("lastSuccessAt", date(s.lastSuccessAt()))
-                        .append("lastError", s.lastError()).append("consecutiveFailures", s.consecutiveFailures())
-                        .append("nextAttemptAt", date(s.nextAttemptAt()))
-                        .append("backfillPlanned", s.backfillPlanned()).append("backfillEmitted", s.backfillEmitted()));
-    }
-
-    private static WatchedRepository fromDocument(Document d) {
-        Document backfill = d.get("backfill", Document.class);
-        Document s = d.get("sync", Document.class);
-        SyncStatus sync = new SyncStatus(s.getString("status"), instant(s.getDate("lastSuccessAt")),
-                s.getString("lastError"), s.getInteger("consecutiveFailures", 0), instant(s.getDate("nextAttemptAt")),
-                number(s.get("backfillPlanned")), number(s.get("backfillEmitted")));
-        return new WatchedRepository(d.getString("_id"), d.getString("org"), d.getString("team"),
-                d.getString("name"), d.getString("url"), d.getString("defaultBranch"),
-                d.getInteger("pollIntervalSeconds", 300), backfill.getString("policy"),
-                backfill.getInteger("count", 0), instant(d.getDate("createdAt")), sync);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private static Bson listFilter(String org, String team) {
+        return team == null ? Filters.eq("org", org) : Filters.and(Filters.eq("org", org), Filters.eq("team", team));
     }
 }

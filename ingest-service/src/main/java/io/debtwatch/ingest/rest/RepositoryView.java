@@ -1,58 +1,81 @@
 package io.debtwatch.ingest.rest;
 
-import io.debtwatch.ingest.repository.SyncStatus;
-import io.debtwatch.ingest.repository.WatchedRepository;
+import io.debtwatch.ingest.repository.BackfillState;
+import io.debtwatch.ingest.repository.RepositoryEntity;
+import io.debtwatch.ingest.repository.SyncState;
 import java.time.Instant;
 
 /**
- * A repository as the API shows it.
+ * A repository as the API shows it: never its token or hook secret, only whether they are set.
  *
- * @param id                  the repository id
- * @param org                 its organisation
- * @param team                its team
- * @param name                display name
- * @param url                 clone URL (never with credentials)
+ * @param id                  24 hex characters
+ * @param org                 the organisation
+ * @param team                the team
+ * @param name                the display name
+ * @param url                 the URL, without credentials
  * @param defaultBranch       the watched branch
- * @param pollIntervalSeconds poll interval
+ * @param pollIntervalSeconds the poll interval
  * @param backfill            the backfill policy
- * @param createdAt           registration time
- * @param sync                where watching it stands
+ * @param hasAccessToken      whether a token is stored
+ * @param hasHookSecret       whether a hook secret is stored
+ * @param createdAt           when it was registered
+ * @param sync                where watching stands
  */
 public record RepositoryView(String id, String org, String team, String name, String url, String defaultBranch,
-        int pollIntervalSeconds, Backfill backfill, Instant createdAt, Sync sync) {
+        int pollIntervalSeconds, BackfillRequest backfill, boolean hasAccessToken, boolean hasHookSecret,
+        Instant createdAt, SyncView sync) {
 
     /**
-     * @param policy none, last, daily or all
-     * @param count  commits for last
-     */
-    public record Backfill(String policy, int count) {
-    }
-
-    /**
-     * @param status              pending, syncing, ok or failing
-     * @param lastSuccessAt       last successful sync
-     * @param lastError           last failure
+     * Sync status with backfill progress.
+     *
+     * @param status              pending, ok, empty or failing
+     * @param lastSuccessAt       the last successful sync
+     * @param lastError           the last failure, null after a success
      * @param consecutiveFailures failures since the last success
-     * @param nextAttemptAt       next poll
-     * @param backfill            backfill progress
+     * @param nextAttemptAt       the next scheduled sync
+     * @param lastCommit          the branch tip last processed
+     * @param lastRewrite         the last force push seen, null if none
+     * @param backfill            progress of the history backfill
      */
-    public record Sync(String status, Instant lastSuccessAt, String lastError, int consecutiveFailures,
-            Instant nextAttemptAt, Progress backfill) {
+    public record SyncView(String status, Instant lastSuccessAt, String lastError, int consecutiveFailures,
+            Instant nextAttemptAt, String lastCommit, RewriteView lastRewrite, ProgressView backfill) {
     }
 
     /**
-     * @param planned commits the backfill planned
-     * @param emitted commits sent to analysis
+     * A force push the service saw.
+     *
+     * @param from the tip before
+     * @param to   the tip after
+     * @param at   when it was seen
+     */
+    public record RewriteView(String from, String to, Instant at) {
+    }
+
+    /**
+     * Backfill progress.
+     *
+     * @param state   pending, running or done
+     * @param planned commits it will emit
+     * @param emitted commits emitted so far
      * @param percent emitted out of planned
      */
-    public record Progress(long planned, long emitted, double percent) {
+    public record ProgressView(String state, long planned, long emitted, int percent) {
     }
 
-    static RepositoryView of(WatchedRepository r) {
-        SyncStatus s = r.sync();
-        return new RepositoryView(r.id(), r.org(), r.team(), r.name(), r.url(), r.defaultBranch(),
-                r.pollIntervalSeconds(), new Backfill(r.backfillPolicy(), r.backfillCount()), r.createdAt(),
-                new Sync(s.status(), s.lastSuccessAt(), s.lastError(), s.consecutiveFailures(), s.nextAttemptAt(),
-                        new Progress(s.backfillPlanned(), s.backfillEmitted(), s.backfillPercent())));
+    /**
+     * @param e a stored repository
+     * @return its API view
+     */
+    public static RepositoryView of(RepositoryEntity e) {
+        SyncState s = e.sync();
+        BackfillState b = e.backfill();
+        RewriteView rewrite = s.lastRewriteTo() == null ? null
+                : new RewriteView(s.lastRewriteFrom(), s.lastRewriteTo(), s.lastRewriteAt());
+        return new RepositoryView(e.id(), e.org(), e.team(), e.name(), e.url(), e.defaultBranch(),
+                e.pollIntervalSeconds(), new BackfillRequest(b.policy(), b.count() == 0 ? null : b.count()),
+                e.sealedToken() != null, e.sealedHookSecret() != null, e.createdAt(),
+                new SyncView(s.status(), s.lastSuccessAt(), s.lastError(), s.consecutiveFailures(),
+                        s.nextAttemptAt(), s.lastTip(), rewrite,
+                        new ProgressView(b.state(), b.planned(), b.emitted(), b.percent())));
     }
 }
