@@ -149,4 +149,48 @@ class PlatformIT {
         api().get(repositoryPath).then().statusCode(200).body("url", containsString("billing"));
         api().get(repositoryPath + "/score").then().statusCode(200).body("sha", equalTo(head.name()));
     }
+
+    @Test
+    @Order(5)
+    void aNewCommitToAWatchedRepositoryIsScoredWithoutCallingSync() {
+        try (GitFixture watched = GitFixture.init(work.resolve("watched"))) {
+            RevCommit first = watched.write("app.py", "def handler():\n    return 1\n").commit("first");
+            String path = register("{\"url\": \"" + watched.fileUrl()
+                    + "\", \"team\": \"platform\", \"pollIntervalSeconds\": 10}");
+            awaitScore(path, first.name());
+            RevCommit next = watched.write("app.py", "def handler():\n    print('debug')  # TODO remove\n    return 1\n")
+                    .commit("debugging");
+            awaitScore(path, next.name());
+            api().get(path + "/score").then().body("explanation", containsString("new"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aSignedGitHubPushIsScoredAtOnce() throws Exception {
+        try (GitFixture hooked = GitFixture.init(work.resolve("hooked"))) {
+            RevCommit first = hooked.write("main.go", "package main\n\nfunc main() {}\n").commit("first");
+            String path = register("{\"url\": \"" + hooked.fileUrl() + "\", \"team\": \"platform\", \"pollIntervalSeconds\": 86400, "
+                    + "\"hookSecret\": \"e2e-hook-secret\"}");
+            awaitScore(path, first.name());
+            RevCommit pushed = hooked.write("main.go", "package main\n\n// FIXME: hardcoded\nfunc main() {}\n")
+                    .commit("hardcode");
+            byte[] body = GitHubPayloads.push(hooked.fileUrl(), "refs/heads/main", pushed.name());
+            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).header("X-GitHub-Event", "push")
+                    .header("X-Hub-Signature-256", GitHubPayloads.sign("e2e-hook-secret", body)).body(body)
+                    .post("/hooks/github").then().statusCode(202);
+            awaitScore(path, pushed.name());
+        }
+    }
+
+    private static String register(String body) {
+        String id = api().contentType(ContentType.JSON).body(body).post("/api/v1/orgs/acme/repositories")
+                .then().statusCode(201).extract().path("id");
+        return "/api/v1/orgs/acme/repositories/" + id;
+    }
+
+    private static void awaitScore(String path, String sha) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                api().get(path + "/score").then().statusCode(200).body("sha", equalTo(sha)));
+    }
 }
