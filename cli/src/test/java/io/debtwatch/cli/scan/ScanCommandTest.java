@@ -189,4 +189,19 @@ class ScanCommandTest {
         }
         assertTrue(run.out().contains("\"uri\" : \"src/app.js\""), run.out());
     }
+
+    @Test
+    void debtCommentsCarryTheirAgeFromGitBlame() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("aged"))) {
+            git.at(java.time.Instant.parse("2024-01-01T00:00:00Z"))
+                    .write("app.py", "# TODO: handle retries\nx = 1\n").commit("first");
+            git.at(java.time.Instant.parse("2024-03-01T00:00:00Z")).write("app.py", "# TODO: handle retries\nx = 2\n").commit("second");
+            Run run = run("scan", git.dir().toString(), "--rev", "HEAD", "--format", "json");
+            assertEquals(0, run.exit(), run.err());
+            JsonNode ages = new ObjectMapper().readTree(run.out()).get("debtAges");
+            assertEquals(1, ages.size(), run.out());
+            assertEquals(60, ages.get(0).get("ageDays").asInt());
+            assertEquals(1, ages.get(0).get("line").asInt());
+        }
+    }
 }
