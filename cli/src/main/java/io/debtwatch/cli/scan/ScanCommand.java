@@ -67,7 +67,13 @@ public final class ScanCommand implements Callable<Integer> {
             revision = source.revision();
             Analyzer analyzer = new Analyzer(settings(source.entries()));
             result = TreeScan.scan(analyzer, source.entries(), problems, progress(source.entries().size(), err));
-            ages = source.repository() == null ? List.of() : DebtAges.of(source.repository(), revision, result.files(), problems);
+            if (source.repository() == null) {
+                ages = List.of();
+            } else {
+                try (org.eclipse.jgit.lib.Repository repository = source.repository()) {
+                    ages = DebtAges.of(repository, revision, result.files(), problems);
+                }
+            }
         } catch (ScanException e) {
             err.println("debtwatch scan: " + e.getMessage());
             return EXIT_BAD_INPUT;
