@@ -61,8 +61,8 @@ public final class ScanCommand implements Callable<Integer> {
         ScanResult result;
         String revision;
         List<Map<String, Object>> ages;
+        List<String> problems = new ArrayList<>();
         try {
-            List<String> problems = new ArrayList<>();
             Source source = source(problems);
             revision = source.revision();
             Analyzer analyzer = new Analyzer(settings(source.entries()));
@@ -81,6 +81,7 @@ public final class ScanCommand implements Callable<Integer> {
         for (String problem : result.problems()) {
             err.println("warning: " + problem);
         }
+        problems.stream().filter(p -> !result.problems().contains(p)).forEach(p -> err.println("warning: " + p));
         switch (format) {
             case "json" -> {
                 Map<String, Object> report = JsonReport.of(result, path.toString(), revision);
