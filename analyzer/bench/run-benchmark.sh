@@ -45,8 +45,10 @@ cat > "$WORK/pmd/rules.xml" <<'XML'
   <rule ref="category/java/design.xml/AvoidThrowingRawExceptionTypes"/>
 </ruleset>
 XML
-echo "== whole process: debtwatch scan"
+echo "== whole process: debtwatch scan (default JVM flags, then the short-lived-CLI flags C1-only + serial GC)"
 /usr/bin/time -f "debtwatch wall=%es user=%Us" java -cp "$CCP" io.debtwatch.cli.DebtwatchCommand scan "$TARGET" --format json > "$WORK/debtwatch.json"
+/usr/bin/time -f "debtwatch-c1 wall=%es user=%Us" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CCP" \
+  io.debtwatch.cli.DebtwatchCommand scan "$TARGET" --format json > "$WORK/debtwatch.json"
 echo "== whole process: PMD 7.27.0 (6 rules)"
 /usr/bin/time -f "pmd wall=%es user=%Us" java -cp "$WORK/pmd/lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache \
   -d "$TARGET" -R "$WORK/pmd/rules.xml" -f text --no-fail-on-violation > "$WORK/pmd.txt" || true

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine;
@@ -59,12 +60,20 @@ public final class ScanCommand implements Callable<Integer> {
         }
         ScanResult result;
         String revision;
+        List<Map<String, Object>> ages;
+        List<String> problems = new ArrayList<>();
         try {
-            List<String> problems = new ArrayList<>();
             Source source = source(problems);
             revision = source.revision();
             Analyzer analyzer = new Analyzer(settings(source.entries()));
             result = TreeScan.scan(analyzer, source.entries(), problems, progress(source.entries().size(), err));
+            if (source.repository() == null) {
+                ages = List.of();
+            } else {
+                try (org.eclipse.jgit.lib.Repository repository = source.repository()) {
+                    ages = DebtAges.of(repository, revision, result.files(), problems);
+                }
+            }
         } catch (ScanException e) {
             err.println("debtwatch scan: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -72,10 +81,19 @@ public final class ScanCommand implements Callable<Integer> {
         for (String problem : result.problems()) {
             err.println("warning: " + problem);
         }
+        problems.stream().filter(p -> !result.problems().contains(p)).forEach(p -> err.println("warning: " + p));
         switch (format) {
-            case "json" -> out.println(JSON.writeValueAsString(JsonReport.of(result, path.toString(), revision)));
+            case "json" -> {
+                Map<String, Object> report = JsonReport.of(result, path.toString(), revision);
+                report.put("debtAges", ages);
+                out.println(JSON.writeValueAsString(report));
+            }
             case "sarif" -> out.println(JSON.writeValueAsString(SarifReport.of(result)));
-            default -> TextReport.print(out, result, path.toString(), revision);
+            default -> {
+                TextReport.print(out, result, path.toString(), revision);
+                ages.stream().mapToLong(a -> (Long) a.get("ageDays")).max().ifPresent(days ->
+                        out.println("Oldest debt comment: " + days + " days old (git blame)"));
+            }
         }
         out.flush();
         if (failAbove != null && result.score().index() > failAbove) {
@@ -86,7 +104,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** The files to scan and the revision they come from (null for a working tree). */
-    private record Source(List<SourceEntry> entries, String revision) {
+    private record Source(List<SourceEntry> entries, String revision, org.eclipse.jgit.lib.Repository repository) {
     }
 
     private Source source(List<String> problems) throws ScanException, IOException {
@@ -98,9 +116,9 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (rev != null) {
             GitSource.Snapshot snapshot = GitSource.open(path, rev, problems);
-            return new Source(snapshot.entries(), snapshot.commit());
+            return new Source(snapshot.entries(), snapshot.commit(), snapshot.repository());
         }
-        return new Source(TreeScan.listDirectory(path, problems), null);
+        return new Source(TreeScan.listDirectory(path, problems), null, null);
     }
 
     private static AnalysisSettings settings(List<SourceEntry> entries) throws ScanException, IOException {

@@ -162,4 +162,46 @@ class ScanCommandTest {
         assertTrue(!run.out().contains("\"path\" : \"legacy/old.js\",\n    \"category\""), run.out());
         assertTrue(run.out().contains("\"reason\" : \"excluded\""), run.out());
     }
+
+    @Test
+    void sarifHasTheShapeOfSarif210() throws Exception {
+        write("src/app.js", HACK);
+        Run run = run("scan", dir.toString(), "--format", "sarif");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode sarif = new ObjectMapper().readTree(run.out());
+        assertEquals("2.1.0", sarif.get("version").asText());
+        JsonNode runNode = sarif.get("runs").get(0);
+        JsonNode rules = runNode.get("tool").get("driver").get("rules");
+        java.util.Set<String> ruleIds = new java.util.HashSet<>();
+        rules.forEach(r -> ruleIds.add(r.get("id").asText()));
+        JsonNode results = runNode.get("results");
+        assertTrue(results.size() >= 5, results.toString());
+        for (JsonNode r : results) {
+            assertTrue(ruleIds.contains(r.get("ruleId").asText()), r.toString());
+            assertTrue(java.util.Set.of("none", "note", "warning", "error").contains(r.get("level").asText()));
+            assertTrue(!r.get("message").get("text").asText().isEmpty());
+            if (r.has("locations")) {
+                JsonNode region = r.get("locations").get(0).get("physicalLocation").get("region");
+                assertTrue(region.get("startLine").asInt() >= 1);
+                assertTrue(region.get("endLine").asInt() >= region.get("startLine").asInt());
+            }
+            assertEquals(32, r.get("partialFingerprints").get("debtwatch/v1").asText().length());
+        }
+        assertTrue(run.out().contains("\"uri\" : \"src/app.js\""), run.out());
+    }
+
+    @Test
+    void debtCommentsCarryTheirAgeFromGitBlame() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("aged"))) {
+            git.at(java.time.Instant.parse("2024-01-01T00:00:00Z"))
+                    .write("app.py", "# TODO: handle retries\nx = 1\n").commit("first");
+            git.at(java.time.Instant.parse("2024-03-01T00:00:00Z")).write("app.py", "# TODO: handle retries\nx = 2\n").commit("second");
+            Run run = run("scan", git.dir().toString(), "--rev", "HEAD", "--format", "json");
+            assertEquals(0, run.exit(), run.err());
+            JsonNode ages = new ObjectMapper().readTree(run.out()).get("debtAges");
+            assertEquals(1, ages.size(), run.out());
+            assertEquals(60, ages.get(0).get("ageDays").asInt());
+            assertEquals(1, ages.get(0).get("line").asInt());
+        }
+    }
 }
