@@ -1,0 +1,121 @@
+package io.debtwatch.analyzer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/** Repository-level checks over one snapshot: readiness (README, CI, build manifest, lockfile,
+ *  external configuration, logging, tests), health endpoint, test ratio and untested modules. */
+final class RepositoryChecks {
+    private static final Set<String> LOCKFILES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml", "go.sum",
+            "poetry.lock", "pipfile.lock", "cargo.lock", "gemfile.lock", "composer.lock", "gradle.lockfile", "uv.lock",
+            "pom.xml", "go.mod");
+    private static final Set<String> MANIFESTS = Set.of("dockerfile", "containerfile", "docker-compose.yml",
+            "docker-compose.yaml", "compose.yaml", "pom.xml", "build.gradle", "build.gradle.kts", "package.json", "go.mod",
+            "pyproject.toml", "setup.py", "makefile", "chart.yaml", "kustomization.yaml", "procfile", "serverless.yml",
+            "app.yaml", "fly.toml", "netlify.toml", "vercel.json");
+    private static final int MODULE_MIN_LINES = 50;
+
+    private final AnalysisSettings settings;
+    private final Map<String, Boolean> checks = new LinkedHashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    RepositoryChecks(AnalysisSettings settings) {
+        this.settings = settings;
+    }
+
+    RepositoryAnalysis run(Collection<FileAnalysis> files) {
+        long code = 0;
+        long test = 0;
+        for (FileAnalysis f : files) {
+            if (f.skippedReason() == null && isSource(f)) {
+                if (f.testCode()) {
+                    test += f.codeLines();
+                } else {
+                    code += f.codeLines();
+                }
+            }
+        }
+        check("readme", "readiness.readme", any(files, f -> !f.path().contains("/") && name(f).startsWith("readme")));
+        check("ci", "readiness.ci", any(files, f -> f.path().startsWith(".github/workflows/") || f.path().startsWith(".circleci/")
+                || Set.of(".gitlab-ci.yml", "jenkinsfile", ".travis.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml",
+                        ".drone.yml").contains(f.path().toLowerCase(Locale.ROOT))));
+        check("build-manifest", "readiness.build-manifest", any(files, f -> MANIFESTS.contains(name(f))
+                || f.path().matches("(?i)(k8s|kubernetes|deploy|helm|manifests)/.*\\.ya?ml")));
+        check("lockfile", "readiness.lockfile", any(files, f -> LOCKFILES.contains(name(f))
+                || f.traits().contains("pinned-dependencies")));
+        check("env-config", "readiness.env-config", any(files, f -> f.traits().contains("env-config")
+                || name(f).matches("application(-\\w+)?\\.(properties|ya?ml)|\\.env\\.example|settings\\.py|config\\.(ya?ml|json|toml)")));
+        boolean logging = any(files, f -> f.traits().contains("logging"));
+        check("logging", "observability.no-logging", logging);
+        boolean server = any(files, f -> f.traits().contains("http-server"));
+        check("health-endpoint", "observability.no-health-endpoint", !server || any(files, f -> f.traits().contains("health-endpoint")));
+        check("tests", "tests.none", test > 0);
+        if (test > 0 && code > 0) {
+            int min = settings.threshold("min-test-ratio-percent");
+            boolean ok = test * 100 >= code * min;
+            checks.put("test-ratio", ok);
+            if (!ok) {
+                add("tests.low-ratio", String.format(Locale.ROOT, "test lines are %.0f%% of code lines (minimum %d%%)",
+                        100.0 * test / code, min), "ratio");
+            }
+            untestedModules(files);
+        }
+        return new RepositoryAnalysis(Map.copyOf(checks), List.copyOf(findings));
+    }
+
+    /** Top-level directories with production code and no test file under them. */
+    private void untestedModules(Collection<FileAnalysis> files) {
+        Map<String, long[]> modules = new TreeMap<>();
+        for (FileAnalysis f : files) {
+            int slash = f.path().indexOf('/');
+            if (slash < 0 || f.skippedReason() != null || !isSource(f)) {
+                continue;
+            }
+            long[] m = modules.computeIfAbsent(f.path().substring(0, slash), k -> new long[2]);
+            m[f.testCode() ? 1 : 0] += f.codeLines();
+        }
+        if (modules.size() < 2) {
+            return;
+        }
+        modules.forEach((module, m) -> {
+            if (m[0] >= MODULE_MIN_LINES && m[1] == 0) {
+                add("tests.untested-module", "module " + module + "/ has " + m[0] + " lines of code and no tests", module);
+            }
+        });
+    }
+
+    private void check(String name, String indicatorId, boolean passed) {
+        checks.put(name, passed);
+        if (!passed) {
+            add(indicatorId, Catalogue.get(indicatorId).title(), name);
+        }
+    }
+
+    private void add(String indicatorId, String message, String snippet) {
+        if (!settings.enabled(indicatorId)) {
+            return;
+        }
+        Indicator ind = Catalogue.get(indicatorId);
+        findings.add(new Finding(indicatorId, ind.category(), ind.severity(), "", 0, 0, message, ind.remediationMinutes(),
+                snippet, Fingerprints.of(indicatorId, "", snippet, 1), false));
+    }
+
+    private static boolean isSource(FileAnalysis f) {
+        return !Languages.isConfiguration(f.language()) && !f.language().equals("notebook") && !f.language().equals("sql");
+    }
+
+    private static boolean any(Collection<FileAnalysis> files, Predicate<FileAnalysis> test) {
+        return files.stream().anyMatch(test);
+    }
+
+    private static String name(FileAnalysis f) {
+        return Languages.fileName(f.path()).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,242 @@
+package io.debtwatch.analyzer.syntax;
+
+import io.debtwatch.analyzer.FileContext;
+import io.debtwatch.analyzer.text.LiteralRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/** The per-node rules: catch blocks, string literals, assignments, Go error handling and the
+ *  function-size checks; calls are delegated to CallRules. */
+final class NodeRules {
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(
+            "(?i).*(password|passwd|pwd|secret|api_?key|apikey|access_?key|auth_?token|access_?token|private_?key"
+            + "|client_?secret|credentials?|token)$");
+    private static final Pattern PRINT_STATEMENT = Pattern.compile(
+            "^(System\\.(out|err)\\.print\\w*\\(|[\\w.]+\\.printStackTrace\\(|print\\(|console\\.(log|error|warn|info|debug)\\("
+            + "|fmt\\.(Print|Fprint)\\w*\\(|traceback\\.print_exc\\().*", Pattern.DOTALL);
+    private static final Pattern GO_ERR_CHECK = Pattern.compile("\\w*[eE]rr\\w*\\s*!=\\s*nil");
+
+    private final TreeWalker walker;
+    private final FileContext ctx;
+    private final CallRules calls;
+
+    NodeRules(TreeWalker walker) {
+        this.walker = walker;
+        this.ctx = walker.ctx;
+        this.calls = new CallRules(walker, this);
+    }
+
+    void string(TSNode node) {
+        int line = TreeWalker.line(node);
+        String value = literalValue(walker.text(node));
+        LiteralRules.check(ctx, value, line, ctx.line(line));
+        if (value.startsWith("/health") || value.startsWith("/ready") || value.startsWith("/live")
+                || value.equals("/q/health") || value.equals("/status")) {
+            ctx.trait("health-endpoint");
+        }
+    }
+
+    /** The content of a string literal without quotes or prefixes (f, r, b, u). */
+    static String literalValue(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isLetter(text.charAt(start))) {
+            start++;
+        }
+        String s = text.substring(start);
+        if (s.startsWith("\"\"\"") && s.length() >= 6) {
+            return s.substring(3, s.length() - 3);
+        }
+        if (s.length() >= 2) {
+            char q = s.charAt(0);
+            if ((q == '"' || q == '\'' || q == '`') && s.charAt(s.length() - 1) == q) {
+                return s.substring(1, s.length() - 1);
+            }
+        }
+        return s;
+    }
+
+    void catchClause(TSNode node) {
+        TSNode body = node.getChildByFieldName("body");
+        String caught = "";
+        if (ctx.language.equals("python")) {
+            List<TSNode> parts = statements(node);
+            if (parts.isEmpty()) {
+                return;
+            }
+            body = parts.get(parts.size() - 1);
+            caught = parts.size() > 1 ? walker.text(parts.get(0)) : "";
+        } else {
+            for (TSNode child : statements(node)) {
+                String type = ctx.language.equals("java") ? "catch_formal_parameter" : "";
+                if (!type.isEmpty() && child.getType().equals(type)) {
+                    caught = walker.text(child);
+                }
+            }
+        }
+        if (body.isNull()) {
+            return;
+        }
+        List<TSNode> statements = statements(body);
+        int line = TreeWalker.line(node);
+        String snippet = ctx.line(line);
+        if (statements.isEmpty() || statements.stream().allMatch(s -> walker.text(s).equals("pass"))) {
+            ctx.report("error-handling.empty-catch", line, TreeWalker.endLine(node), "empty catch block swallows the error", snippet);
+        } else if (statements.stream().allMatch(s -> PRINT_STATEMENT.matcher(walker.text(s)).matches())) {
+            ctx.report("error-handling.print-only-catch", line, TreeWalker.endLine(node),
+                    "catch block only prints the error", snippet);
+        } else if (isCatchAll(caught) && !swallowsNot(walker.text(body))) {
+            ctx.report("error-handling.catch-all", line, TreeWalker.endLine(node),
+                    "catch-all " + (caught.isEmpty() ? "except:" : caught) + " swallows every error", snippet);
+        }
+    }
+
+    private boolean isCatchAll(String caught) {
+        return switch (ctx.language) {
+            case "java" -> caught.matches("(final\\s+)?(java\\.lang\\.)?(Exception|Throwable)\\s+\\w+");
+            case "python" -> caught.isEmpty() || caught.matches("(Exception|BaseException)(\\s+as\\s+\\w+)?");
+            default -> false;
+        };
+    }
+
+    private static boolean swallowsNot(String body) {
+        return body.contains("throw") || body.contains("raise") || body.contains("sys.exit");
+    }
+
+    void ifStatement(TSNode node) {
+        if (!ctx.language.equals("go")) {
+            return;
+        }
+        TSNode condition = node.getChildByFieldName("condition");
+        TSNode consequence = node.getChildByFieldName("consequence");
+        if (!condition.isNull() && !consequence.isNull() && GO_ERR_CHECK.matcher(walker.text(condition)).matches()
+                && statements(consequence).isEmpty()) {
+            int line = TreeWalker.line(node);
+            ctx.report("error-handling.discarded-error", line, TreeWalker.endLine(node), "empty `if err != nil` block ignores the error",
+                    ctx.line(line));
+        }
+    }
+
+    void assignment(TSNode node, Kind kind) {
+        TSNode name = field(node, "name", "left", "key");
+        TSNode value = field(node, "value", "right", null);
+        if (name == null || value == null) {
+            return;
+        }
+        String key = walker.text(name).strip();
+        int cut = key.lastIndexOf('.');
+        String simple = cut >= 0 ? key.substring(cut + 1) : key;
+        simple = literalValue(simple);
+        Kind valueKind = walker.kind(value);
+        if (ctx.language.equals("go") && value.getNamedChildCount() == 1 && walker.kind(value.getNamedChild(0)) != Kind.OTHER) {
+            value = value.getNamedChild(0);
+            valueKind = walker.kind(value);
+        }
+        int line = TreeWalker.line(node);
+        String valueText = walker.text(value);
+        if (ctx.language.equals("go") && (kind == Kind.ASSIGN) && isBlankLast(key) && valueKind == Kind.CALL) {
+            ctx.report("error-handling.discarded-error", line, line, "error result assigned to _", ctx.line(line));
+        }
+        if (valueKind == Kind.STRING && CREDENTIAL_NAME.matcher(simple).matches()) {
+            String secret = literalValue(valueText);
+            if (secret.length() >= 6 && !secret.contains(" ") && !LiteralRules.isPlaceholder(secret)) {
+                ctx.report("security.credential-assignment", line, line, "'" + simple + "' is assigned a literal value",
+                        LiteralRules.redact(ctx.line(line), secret));
+            }
+        }
+        settingRules(simple, valueKind, valueText, line, kind);
+    }
+
+    /** Named settings in assignments, keyword arguments and object keys. */
+    private void settingRules(String name, Kind valueKind, String valueText, int line, Kind kind) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String snippet = ctx.line(line);
+        if (lower.equals("debug") && valueKind == Kind.TRUE && ctx.language.equals("python")) {
+            ctx.report("security.debug-mode", line, line, "debug mode switched on in code", snippet);
+        } else if (lower.equals("verify") && valueKind == Kind.FALSE || lower.equals("rejectunauthorized") && valueKind == Kind.FALSE
+                || lower.equals("insecureskipverify") && valueKind == Kind.TRUE
+                || lower.equals("node_tls_reject_unauthorized") && literalValue(valueText).equals("0")) {
+            ctx.report("security.tls-verification-off", line, line, "TLS certificate verification is turned off", snippet);
+        } else if (lower.equals("port") && valueKind == Kind.NUMBER && kind == Kind.PAIR) {
+            ctx.report("config.hardcoded-port", line, line, "hardcoded port " + valueText, snippet);
+        } else if (lower.contains("origin") && (valueText.contains("\"*\"") || valueText.contains("'*'"))) {
+            ctx.report("security.wildcard-cors", line, line, "CORS allows any origin", snippet);
+        }
+    }
+
+    void annotation(TSNode node) {
+        String text = walker.text(node);
+        if (text.equals("@CrossOrigin") || text.equals("@CrossOrigin()")) {
+            int line = TreeWalker.line(node);
+            ctx.report("security.wildcard-cors", line, line, "@CrossOrigin without origins allows any origin", ctx.line(line));
+        }
+    }
+
+    private static boolean isBlankLast(String left) {
+        String[] parts = left.split(",");
+        return parts[parts.length - 1].strip().equals("_");
+    }
+
+    void call(TSNode node, Kind kind) {
+        calls.check(node, kind);
+    }
+
+    void functionDone(TreeWalker.Function f) {
+        int end = TreeWalker.endLine(f.node);
+        int lines = end - f.startLine + 1;
+        String snippet = ctx.line(f.startLine);
+        String name = f.name.isEmpty() ? "anonymous function" : f.name;
+        int maxLines = ctx.settings.threshold("function-lines");
+        if (lines > maxLines) {
+            ctx.report("structure.long-function", f.startLine, end, name + " has " + lines + " lines (limit " + maxLines + ")", snippet);
+        }
+        int maxComplexity = ctx.settings.threshold("complexity");
+        if (f.complexity > maxComplexity) {
+            ctx.report("structure.complexity", f.startLine, end,
+                    name + " has cyclomatic complexity " + f.complexity + " (limit " + maxComplexity + ")", snippet);
+        }
+        int maxNest = ctx.settings.threshold("nesting-depth");
+        if (f.maxNest > maxNest) {
+            ctx.report("structure.deep-nesting", f.startLine, end, name + " nests " + f.maxNest + " levels deep (limit " + maxNest + ")",
+                    snippet);
+        }
+        TSNode params = f.node.getChildByFieldName("parameters");
+        int count = params.isNull() ? 0 : params.getNamedChildCount();
+        int maxParams = ctx.settings.threshold("parameters");
+        if (count > maxParams) {
+            ctx.report("structure.long-parameter-list", f.startLine, f.startLine,
+                    name + " takes " + count + " parameters (limit " + maxParams + ")", snippet);
+        }
+    }
+
+    /** Named children that are not comments. */
+    List<TSNode> statements(TSNode node) {
+        int n = node.getNamedChildCount();
+        List<TSNode> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TSNode child = node.getNamedChild(i);
+            if (walker.kind(child) != Kind.COMMENT) {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    private static TSNode field(TSNode node, String a, String b, String c) {
+        for (String name : new String[] {a, b, c}) {
+            if (name != null) {
+                TSNode child = node.getChildByFieldName(name);
+                if (!child.isNull()) {
+                    return child;
+                }
+            }
+        }
+        int n = node.getNamedChildCount();
+        if (n >= 2) {
+            return a.equals("name") ? node.getNamedChild(0) : node.getNamedChild(n - 1);
+        }
+        return null;
+    }
+}
