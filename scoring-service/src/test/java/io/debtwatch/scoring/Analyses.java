@@ -51,6 +51,16 @@ final class Analyses {
                 newFindings, newFindings.size(), List.of(), 0, newFindings, 3, 0);
     }
 
+    /** An analysis with the given indicator totals and repository checks. */
+    static CommitAnalyzed with(String org, String repoId, long depth, Instant at, int loc,
+            Map<String, IndicatorTotal> indicators, Map<String, Boolean> checks) {
+        String sha = sha(repoId, depth);
+        List<String> parents = depth == 0 ? List.of() : List.of(sha(repoId, depth - 1));
+        return new CommitAnalyzed(EventIds.analysis(repoId, sha, "1.0.0"), repoId, org, "core", "main", sha, parents,
+                at, depth, false, "1.0.0", at, Map.of("java", loc), 0, indicators, Map.of(), checks, List.of(), 0,
+                List.of(), 0, List.of(), 3, 0);
+    }
+
     static CommitAnalyzed simple(String org, String team, String repoId, long depth, Instant at, int loc, int todos) {
         return analysis(org, team, repoId, depth, at, loc, todos, List.of(), Map.of());
     }
