@@ -13,7 +13,8 @@ final class SampleEvents {
     }
 
     static List<Record> all() {
-        return List.of(registered(), deleted(), discovered(), analyzed(), scoreChanged());
+        return List.of(registered(), deleted(), discovered(), analyzed(), scoreChanged(), gradeChanged(),
+                thresholdCrossed(), prototypePromoted());
     }
 
     static RepositoryRegistered registered() {
@@ -46,5 +47,21 @@ final class SampleEvents {
         return new ScoreChanged(EventIds.scoreEvent("r-1", "a1b2", "1.0.0", ScoreChanged.KIND), "r-1", "acme",
                 "payments", "a1b2", "1.0.0", AT, 37.5, 31.0, "C", "B", Map.of("satd", 40.0),
                 "+6.5: 2 new TODOs in api/", AT);
+    }
+
+    static GradeChanged gradeChanged() {
+        return new GradeChanged(EventIds.scoreEvent("r-1", "a1b2", "1.0.0", GradeChanged.KIND), "r-1", "acme",
+                "payments", "a1b2", "1.0.0", AT, "C", "B", 37.5, 31.0, AT);
+    }
+
+    static ThresholdCrossed thresholdCrossed() {
+        return new ThresholdCrossed(EventIds.scoreEvent("r-1", "a1b2", "1.0.0", ThresholdCrossed.KIND), "r-1",
+                "acme", "payments", "a1b2", "1.0.0", AT, 50.0, "above", 52.5, 48.0, AT);
+    }
+
+    static PrototypePromoted prototypePromoted() {
+        return new PrototypePromoted(EventIds.scoreEvent("r-1", "a1b2", "1.0.0", PrototypePromoted.KIND), "r-1",
+                "acme", "payments", "a1b2", "1.0.0", AT, 71.0, "D",
+                List.of(new PromotionEvidence("repository-check", "dockerfile", "false", "true")), AT);
     }
 }

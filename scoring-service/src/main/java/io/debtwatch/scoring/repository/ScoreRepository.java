@@ -1,142 +1,125 @@
 package io.debtwatch.scoring.repository;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import io.debtwatch.events.EventJson;
+import com.mongodb.client.model.Updates;
+import io.debtwatch.scoring.service.Buckets;
+import io.debtwatch.scoring.service.CommitScore;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 
-/**
- * Scores per commit, and the current score per repository. Time buckets (day, ISO week, month)
- * are written with each score: the local MongoDB-wire server has no {@code $dateTrunc}.
- */
+/** Commit scores, one document per (repoId, sha, analyzerVersion); the analysis eventId is the key. */
 @ApplicationScoped
+@Startup
 public class ScoreRepository {
 
     private final MongoCollection<Document> scores;
-    private final MongoCollection<Document> current;
 
     ScoreRepository(ScoringDatabase database) {
-        this.scores = database.get().getCollection("scores");
-        this.current = database.get().getCollection("current_scores");
+        this.scores = database.collection("scores");
+    }
+
+    @PostConstruct
+    void indexes() {
         scores.createIndex(Indexes.ascending("org", "repoId", "sha"));
-        scores.createIndex(Indexes.ascending("org", "day"));
-        current.createIndex(Indexes.ascending("org"), new IndexOptions());
+        scores.createIndex(Indexes.ascending("repoId", "committedAtDate"), new IndexOptions());
     }
 
     /**
-     * @param score a commit's score
-     * @return false when this (repoId, sha, analyzerVersion) was scored before; nothing changes then
+     * @param score the score to record
+     * @return false when it was recorded before, which makes a redelivery a no-op
      */
-    public boolean insertOnce(CommitScore score) {
-        ZonedDateTime at = score.committedAt().atZone(ZoneOffset.UTC);
-        Document doc = new Document("_id", score.id()).append("org", score.org()).append("repoId", score.repoId())
-                .append("team", score.team()).append("sha", score.sha()).append("depth", score.depth())
-                .append("index", score.index()).append("grade", score.grade())
-                .append("linesOfCode", score.linesOfCode()).append("committedAt", Date.from(score.committedAt()))
-                .append("day", at.format(DateTimeFormatter.ISO_LOCAL_DATE))
-                .append("isoWeek", String.format("%d-W%02d", at.get(IsoFields.WEEK_BASED_YEAR),
-                        at.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)))
-                .append("month", at.format(DateTimeFormatter.ofPattern("yyyy-MM")))
-                .append("json", write(score));
+    public boolean insert(CommitScore score) {
+        LocalDate day = Buckets.day(score.committedAt());
+        Document doc = Docs.toDocument(score).append("_id", score.id())
+                .append("committedAtDate", Date.from(score.committedAt()))
+                .append("day", day.toString()).append("week", Buckets.week(day)).append("month", Buckets.month(day))
+                .append("complete", false);
         try {
             scores.insertOne(doc);
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (Docs.duplicate(e)) {
                 return false;
             }
             throw e;
         }
     }
 
-    public Optional<CommitScore> find(String id) {
-        return Optional.ofNullable(scores.find(eq("_id", id)).first()).map(ScoreRepository::read);
+    /**
+     * @param id the score id
+     * @return whether every step after recording it (current score, points, roll-ups, events) finished
+     */
+    public boolean complete(String id) {
+        Document doc = scores.find(Filters.eq("_id", id)).projection(new Document("complete", 1)).first();
+        return doc != null && Boolean.TRUE.equals(doc.getBoolean("complete"));
     }
 
     /**
-     * @param org    the organisation
+     * @param id the score id whose processing finished
+     */
+    public void markComplete(String id) {
+        scores.updateOne(Filters.eq("_id", id), Updates.set("complete", true));
+    }
+
+    /**
+     * @param id the score id
+     * @return the score
+     */
+    public Optional<CommitScore> byId(String id) {
+        return Optional.ofNullable(scores.find(Filters.eq("_id", id)).first())
+                .map(d -> Docs.fromDocument(d, CommitScore.class));
+    }
+
+    /**
+     * @param org    the organisation, so another org's repository is never found
      * @param repoId the repository
-     * @param sha    a commit
-     * @return its most recently scored analysis
+     * @param sha    the commit
+     * @return the score of that commit by the newest analyzer that scored it
      */
-    public Optional<CommitScore> findCommit(String org, String repoId, String sha) {
-        return Optional.ofNullable(scores.find(and(eq("org", org), eq("repoId", repoId), eq("sha", sha)))
-                .sort(Sorts.descending("_id")).first()).map(ScoreRepository::read);
+    public Optional<CommitScore> byCommit(String org, String repoId, String sha) {
+        return Optional.ofNullable(scores.find(Filters.and(Filters.eq("org", org), Filters.eq("repoId", repoId),
+                Filters.eq("sha", sha))).sort(Sorts.descending("recordedAt")).first())
+                .map(d -> Docs.fromDocument(d, CommitScore.class));
     }
 
     /**
-     * Makes the score the repository's current one if it is newer in commit-graph order (greater
-     * depth) than the current one; an older commit arriving late never replaces it.
-     *
-     * @param score a stored score
-     * @return the score it replaced, or empty when it did not become current
+     * @param repoId          the repository
+     * @param sha             the parent commit
+     * @param analyzerVersion the analyzer version, so scores are compared like with like
+     * @return the parent's score
      */
-    public Optional<Optional<CommitScore>> promoteIfNewer(CommitScore score) {
-        Document previous = current.find(eq("_id", score.repoId())).first();
-        if (previous != null && ((Number) previous.get("depth")).longValue() >= score.depth()) {
-            return Optional.empty();
-        }
-        Document next = new Document("_id", score.repoId()).append("org", score.org()).append("depth", score.depth())
-                .append("scoreId", score.id());
-        try {
-            if (previous == null) {
-                current.insertOne(next);
-            } else {
-                var result = current.replaceOne(and(eq("_id", score.repoId()), lt("depth", score.depth())), next,
-                        new ReplaceOptions());
-                if (result.getMatchedCount() == 0) {
-                    return Optional.empty();
-                }
-            }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return promoteIfNewer(score);
-            }
-            throw e;
-        }
-        return Optional.of(previous == null ? Optional.empty() : find(previous.getString("scoreId")));
+    public Optional<CommitScore> parent(String repoId, String sha, String analyzerVersion) {
+        return Optional.ofNullable(scores.find(Filters.and(Filters.eq("repoId", repoId), Filters.eq("sha", sha),
+                Filters.eq("analyzerVersion", analyzerVersion))).first())
+                .map(d -> Docs.fromDocument(d, CommitScore.class));
     }
 
     /**
-     * @param org    the organisation
      * @param repoId the repository
-     * @return its current score
+     * @param from   start, inclusive
+     * @param to     end, exclusive
+     * @return commits of the repository scored with a committer time in the range
      */
-    public Optional<CommitScore> current(String org, String repoId) {
-        Document pointer = current.find(and(eq("_id", repoId), eq("org", org))).first();
-        return pointer == null ? Optional.empty() : find(pointer.getString("scoreId"));
+    public long commitsBetween(String repoId, Instant from, Instant to) {
+        return scores.countDocuments(Filters.and(Filters.eq("repoId", repoId),
+                Filters.gte("committedAtDate", Date.from(from)), Filters.lt("committedAtDate", Date.from(to))));
     }
 
-    private static String write(CommitScore score) {
-        try {
-            return EventJson.mapper().writeValueAsString(score);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write score " + score.id(), e);
-        }
-    }
-
-    private static CommitScore read(Document doc) {
-        try {
-            return EventJson.mapper().readValue(doc.getString("json"), CommitScore.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored score " + doc.get("_id") + " cannot be read", e);
-        }
+    /**
+     * @param repoId the repository whose history is purged
+     */
+    public void deleteRepository(String repoId) {
+        scores.deleteMany(Filters.eq("repoId", repoId));
     }
 }

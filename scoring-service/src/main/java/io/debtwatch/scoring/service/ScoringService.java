@@ -1,74 +1,119 @@
 package io.debtwatch.scoring.service;
 
-import io.debtwatch.analyzer.score.IndicatorCount;
 import io.debtwatch.analyzer.score.Score;
-import io.debtwatch.analyzer.score.ScoreInput;
-import io.debtwatch.analyzer.score.ScoreModel;
 import io.debtwatch.events.CommitAnalyzed;
-import io.debtwatch.events.EventIds;
-import io.debtwatch.events.EventJson;
-import io.debtwatch.events.EventTypes;
-import io.debtwatch.events.ScoreChanged;
-import io.debtwatch.events.Topics;
-import io.debtwatch.scoring.messaging.ScoreEventPublisher;
-import io.debtwatch.scoring.repository.CommitScore;
+import io.debtwatch.events.EventFormatException;
+import io.debtwatch.events.PromotionEvidence;
+import io.debtwatch.scoring.config.ScoringConfig;
+import io.debtwatch.scoring.repository.CurrentScoreRepository;
+import io.debtwatch.scoring.repository.OutboxRepository;
+import io.debtwatch.scoring.repository.RepositoryCatalog;
+import io.debtwatch.scoring.repository.RepositoryCatalog.KnownRepository;
 import io.debtwatch.scoring.repository.ScoreRepository;
-import io.debtwatch.service.outbox.OutboxMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
- * Scores analysed commits with the analyzer's score model, keeps each repository's current score
- * (the newest commit in commit-graph order), and records a ScoreChanged for every new current
- * score. Idempotent: a redelivered analysis changes nothing.
+ * Turns one analysis into a recorded score: score it, store it once, move the current score and
+ * the daily points forward, and record the score events to send. Every step is idempotent, so a
+ * redelivered or half-processed message can be handled again safely.
  */
 @ApplicationScoped
 public class ScoringService {
 
-    private final ScoreRepository scores;
-    private final ScoreEventPublisher events;
+    private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
-    ScoringService(ScoreRepository scores, ScoreEventPublisher events) {
+    private final ScoreRepository scores;
+    private final CurrentScoreRepository current;
+    private final RepositoryCatalog catalog;
+    private final OutboxRepository outbox;
+    private final RollupService rollups;
+    private final PromotionDetector promotion;
+    private final ScoringConfig config;
+    private final MeterRegistry metrics;
+
+    ScoringService(ScoreRepository scores, CurrentScoreRepository current, RepositoryCatalog catalog,
+            OutboxRepository outbox, RollupService rollups, PromotionDetector promotion, ScoringConfig config,
+            MeterRegistry metrics) {
         this.scores = scores;
-        this.events = events;
+        this.current = current;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.rollups = rollups;
+        this.promotion = promotion;
+        this.config = config;
+        this.metrics = metrics;
     }
 
     /**
-     * @param analysis an analysed commit
-     * @return the stored score; empty when the analysis was scored before
+     * @param analysis the analysis of one commit
+     * @return true when it was scored now, false when it had been before or its repository is deleted
+     * @throws EventFormatException when the analysis lacks what a score needs
      */
-    public Optional<CommitScore> record(CommitAnalyzed analysis) {
-        Optional<CommitScore> parent = analysis.parents().isEmpty() ? Optional.empty()
-                : scores.find(EventIds.analysis(analysis.repoId(), analysis.parents().get(0),
-                        analysis.analyzerVersion()));
-        Score score = ScoreModel.score(new ScoreInput(analysis.totalLinesOfCode(), analysis.testLinesOfCode(),
-                analysis.indicators().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> new IndicatorCount(e.getValue().category(), e.getValue().count(),
-                                e.getValue().remediationMinutes()))),
-                analysis.repositoryChecks()));
-        Double parentIndex = parent.map(CommitScore::index).orElse(null);
-        CommitScore stored = new CommitScore(analysis.eventId(), analysis.org(), analysis.repoId(), analysis.team(),
-                analysis.sha(), analysis.parents().isEmpty() ? null : analysis.parents().get(0), analysis.depth(),
-                analysis.committedAt(), analysis.analyzerVersion(), score.index(), score.grade(),
-                score.categoryScores(), score.debtMinutes(), analysis.totalLinesOfCode(), score.contributions(),
-                ScoreExplainer.explain(parentIndex, score.index(), analysis), analysis.topFindings(), Instant.now());
-        if (!scores.insertOnce(stored)) {
-            return Optional.empty();
+    public boolean record(CommitAnalyzed analysis) {
+        validate(analysis);
+        if (scores.complete(analysis.eventId())) {
+            metrics.counter("debtwatch.scoring.analyses", "outcome", "duplicate").increment();
+            return false;
         }
-        scores.promoteIfNewer(stored).ifPresent(previous -> announce(stored, previous.orElse(null)));
-        return Optional.of(stored);
+        Optional<KnownRepository> repository = catalog.find(analysis.repoId());
+        if (repository.map(r -> r.deletedDay() != null).orElse(false)) {
+            LOG.infof("analysis %s ignored: repository %s is deleted", analysis.eventId(), analysis.repoId());
+            metrics.counter("debtwatch.scoring.analyses", "outcome", "deleted").increment();
+            return false;
+        }
+        Optional<CommitScore> parent = analysis.parents().isEmpty() ? Optional.empty()
+                : scores.parent(analysis.repoId(), analysis.parents().get(0), analysis.analyzerVersion());
+        String team = analysis.team() != null ? analysis.team() : repository.map(KnownRepository::team).orElse(null);
+        CommitScore score = build(analysis, team, parent);
+        if (!scores.insert(score)) {
+            score = scores.byId(score.id()).orElse(score);
+        }
+        boolean defaultBranch = repository.map(KnownRepository::defaultBranch)
+                .map(b -> b.equals(analysis.branch())).orElse(true);
+        if (defaultBranch) {
+            rollups.apply(score);
+            Optional<CurrentScore> before = current.find(score.org(), score.repoId());
+            if (current.advance(score)) {
+                List<PromotionEvidence> evidence = promotion.evidence(analysis, score.index(), parent);
+                ScoreEventFactory.events(score, before, config.thresholdFor(score.org()), evidence)
+                        .forEach(outbox::record);
+            }
+        }
+        scores.markComplete(score.id());
+        metrics.counter("debtwatch.scoring.analyses", "outcome", "scored").increment();
+        return true;
     }
 
-    private void announce(CommitScore score, CommitScore previous) {
-        ScoreChanged event = new ScoreChanged(EventIds.scoreEvent(score.repoId(), score.sha(),
-                score.analyzerVersion(), ScoreChanged.KIND), score.repoId(), score.org(), score.team(), score.sha(),
-                score.analyzerVersion(), score.committedAt(), score.index(),
-                previous == null ? null : previous.index(), score.grade(), previous == null ? null : previous.grade(),
-                score.categoryScores(), score.explanation(), score.scoredAt());
-        events.enqueue(new OutboxMessage(event.eventId(), Topics.SCORE_EVENTS, score.repoId(), EventTypes.SCORE_CHANGED,
-                EventJson.write(event), score.repoId(), false));
+    private static CommitScore build(CommitAnalyzed a, String team, Optional<CommitScore> parent) {
+        Score s = ScoreCalculator.score(a);
+        List<CommitScore.ScoreContribution> contributions = s.contributions().stream()
+                .map(c -> new CommitScore.ScoreContribution(c.indicatorId(), c.category(), c.points())).toList();
+        String explanation = ExplanationBuilder.explain(a, s.index(), s.categoryScores(), parent);
+        return new CommitScore(a.eventId(), a.repoId(), a.org(), team, a.branch(), a.sha(), a.parents(),
+                a.committedAt(), a.depth(), a.analyzerVersion(), s.index(), s.grade(), s.categoryScores(),
+                s.debtMinutes(), a.totalLinesOfCode(), a.testLinesOfCode(), explanation, contributions,
+                a.topFindings(), a.newFindings(), a.newFindingsCount(), a.fixedFindings(), a.fixedFindingsCount(),
+                a.repositoryChecks(), Instant.now());
+    }
+
+    private static void validate(CommitAnalyzed a) {
+        require(a.repoId(), "repoId");
+        require(a.org(), "org");
+        require(a.sha(), "sha");
+        require(a.analyzerVersion(), "analyzerVersion");
+        if (a.committedAt() == null) {
+            throw new EventFormatException("CommitAnalyzed " + a.eventId() + " has no committedAt", null);
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new EventFormatException("CommitAnalyzed has no " + field, null);
+        }
     }
 }

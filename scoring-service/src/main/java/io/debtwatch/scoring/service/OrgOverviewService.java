@@ -1,0 +1,124 @@
+package io.debtwatch.scoring.service;
+
+import io.debtwatch.analyzer.score.ScoreModel;
+import io.debtwatch.scoring.repository.CurrentScoreRepository;
+import io.debtwatch.scoring.repository.DailyPointRepository;
+import io.debtwatch.service.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The organisation now or as of a day: its LOC-weighted summary and its leaderboard. */
+@ApplicationScoped
+public class OrgOverviewService {
+
+    private static final Pattern PERIOD = Pattern.compile("^(\\d{1,3})d$");
+
+    private final CurrentScoreRepository current;
+    private final DailyPointRepository points;
+
+    OrgOverviewService(CurrentScoreRepository current, DailyPointRepository points) {
+        this.current = current;
+        this.points = points;
+    }
+
+    /** A repository's standing in the summary or leaderboard. */
+    public record Standing(String repoId, String team, double index, String grade, long linesOfCode) {
+    }
+
+    /** The org at a glance; index and grade are null while nothing is scored. */
+    public record Summary(String org, LocalDate asOf, Double index, String grade, long linesOfCode,
+            int repositories, Map<String, Integer> repositoriesPerGrade) {
+    }
+
+    /** One leaderboard row; change is index minus previousIndex (negative is better). */
+    public record LeaderboardEntry(int rank, String repoId, String team, double index, String grade,
+            long linesOfCode, Double previousIndex, Double change) {
+    }
+
+    /**
+     * @param org  the organisation
+     * @param asOf the day, null for now
+     * @return its summary
+     */
+    public Summary summary(String org, LocalDate asOf) {
+        List<Standing> standings = standings(org, asOf);
+        Contribution total = Contribution.NONE;
+        Map<String, Integer> perGrade = new TreeMap<>(Map.of("A", 0, "B", 0, "C", 0, "D", 0, "E", 0));
+        for (Standing s : standings) {
+            total = total.plus(new Contribution(s.index() * s.linesOfCode(), s.linesOfCode(), 1, Map.of()));
+            perGrade.merge(s.grade(), 1, Integer::sum);
+        }
+        Double index = total.weightedIndex();
+        return new Summary(org, asOf, index, index == null ? null : ScoreModel.grade(index), Math.round(total.loc()),
+                standings.size(), perGrade);
+    }
+
+    /**
+     * @param org    the organisation
+     * @param order  {@code worst}, {@code best}, {@code improved} or {@code regressed}
+     * @param period how far back improvement is measured, such as {@code 30d}
+     * @param asOf   the day, null for now
+     * @param limit  how many rows
+     * @return the leaderboard
+     */
+    public List<LeaderboardEntry> leaderboard(String org, String order, String period, LocalDate asOf, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ProblemException.invalid("limit", "must be between 1 and 100");
+        }
+        List<Standing> now = standings(org, asOf);
+        Map<String, Double> before = new HashMap<>();
+        LocalDate end = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        points.effectiveOn(org, end.minusDays(days(period)).toString())
+                .forEach(p -> before.put(p.repoId(), p.index()));
+        Comparator<LeaderboardEntry> comparator = switch (order == null ? "worst" : order) {
+            case "worst" -> Comparator.comparingDouble(LeaderboardEntry::index).reversed();
+            case "best" -> Comparator.comparingDouble(LeaderboardEntry::index);
+            case "improved" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : e.change());
+            case "regressed" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : -e.change());
+            default -> throw ProblemException.invalid("order", "must be one of worst, best, improved, regressed");
+        };
+        List<LeaderboardEntry> rows = new ArrayList<>();
+        for (Standing s : now) {
+            Double previous = before.get(s.repoId());
+            Double change = previous == null ? null : Math.round((s.index() - previous) * 10.0) / 10.0;
+            rows.add(new LeaderboardEntry(0, s.repoId(), s.team(), s.index(), s.grade(), s.linesOfCode(), previous,
+                    change));
+        }
+        rows.sort(comparator.thenComparing(LeaderboardEntry::repoId));
+        List<LeaderboardEntry> ranked = new ArrayList<>();
+        for (LeaderboardEntry e : rows.subList(0, Math.min(limit, rows.size()))) {
+            ranked.add(new LeaderboardEntry(ranked.size() + 1, e.repoId(), e.team(), e.index(), e.grade(),
+                    e.linesOfCode(), e.previousIndex(), e.change()));
+        }
+        return ranked;
+    }
+
+    private List<Standing> standings(String org, LocalDate asOf) {
+        List<Standing> standings = new ArrayList<>();
+        if (asOf == null) {
+            current.live(org).forEach(c -> standings.add(new Standing(c.repoId(), c.team(), c.index(), c.grade(),
+                    c.linesOfCode())));
+        } else {
+            points.effectiveOn(org, asOf.toString()).forEach(p -> standings.add(new Standing(p.repoId(), p.team(),
+                    p.index(), p.grade(), p.linesOfCode())));
+        }
+        return standings;
+    }
+
+    private static int days(String period) {
+        Matcher m = PERIOD.matcher(period == null ? "30d" : period);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 366) {
+            throw ProblemException.invalid("period", "must be a number of days from 1d to 366d, such as 30d");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}
