@@ -26,7 +26,6 @@ import java.util.Map;
 /** Webhook subscriptions and their deliveries, under {@code /api/v1/orgs/{org}/webhooks}. */
 @Path("/api/v1/orgs/{org}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
     private final WebhookSubscriptionService subscriptions;
@@ -41,6 +40,7 @@ public class WebhookResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("org") String org, WebhookRequest request, UriInfo uri) {
         WebhookView created = WebhookView.of(subscriptions.create(org, body(request).toSpec()), true);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
@@ -59,6 +59,7 @@ public class WebhookResource {
 
     @PATCH
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public WebhookView update(@PathParam("org") String org, @PathParam("id") String id, WebhookRequest request) {
         return WebhookView.of(subscriptions.update(org, id, body(request).toSpec()), false);
     }

@@ -168,8 +168,13 @@ public class WebhookDeliveryWorker {
             handBack(delivery, token);
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "webhook delivery %s failed inside the worker; its lease expires and it is tried again",
-                    delivery.id());
+            if (running) {
+                LOG.errorf(e, "webhook delivery %s failed inside the worker; its lease expires and it is tried again",
+                        delivery.id());
+            } else {
+                LOG.infof("webhook delivery %s cut short by the worker stopping (%s); its lease frees it again",
+                        delivery.id(), e.getClass().getSimpleName());
+            }
         } finally {
             finished(delivery.subscriptionId());
             wake();
