@@ -146,6 +146,15 @@ public class WebhookDeliveryRepository {
     }
 
     /**
+     * @param dueBefore a time well in the past
+     * @return how many waiting deliveries were due before then and are still not sent
+     */
+    public long countOverdue(Instant dueBefore) {
+        return collection.countDocuments(Filters.and(Filters.eq("status", Status.PENDING.name()),
+                Filters.lt("nextAttemptAt", date(dueBefore))));
+    }
+
+    /**
      * @param org            the organisation
      * @param subscriptionId the subscription
      * @param status         only this status, null for all

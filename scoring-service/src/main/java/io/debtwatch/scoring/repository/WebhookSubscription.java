@@ -64,9 +64,14 @@ public record WebhookSubscription(
      * @param repoId      the repository of the event, may be null
      * @param team        the team of the event, may be null
      * @param indexChange the absolute index change the event carries, null when it carries none
+     * @param occurredAt  when the event happened; events from before the subscription existed are not sent,
+     *                    so a replayed topic never floods a new receiver with history
      * @return whether this subscription wants the event
      */
-    public boolean wants(String type, String repoId, String team, Double indexChange) {
+    public boolean wants(String type, String repoId, String team, Double indexChange, Instant occurredAt) {
+        if (occurredAt.isBefore(createdAt)) {
+            return false;
+        }
         if (!eventTypes.isEmpty() && !eventTypes.contains(type)) {
             return false;
         }

@@ -48,10 +48,12 @@ public class WebhookFanoutService {
         String eventId = event.path("eventId").asText();
         String repoId = event.hasNonNull("repoId") ? event.get("repoId").asText() : null;
         String team = event.hasNonNull("team") ? event.get("team").asText() : null;
-        String body = body(type, timestamp(event), event);
+        Instant occurredAt = timestamp(event);
+        String body = body(type, occurredAt, event);
         int queued = 0;
         for (WebhookSubscription s : subscriptions.enabled(org)) {
-            if (s.wants(type, repoId, team, indexChange(event)) && deliveries.enqueue(delivery(s, eventId, type, body))) {
+            if (s.wants(type, repoId, team, indexChange(event), occurredAt)
+                    && deliveries.enqueue(delivery(s, eventId, type, body))) {
                 queued++;
             }
         }

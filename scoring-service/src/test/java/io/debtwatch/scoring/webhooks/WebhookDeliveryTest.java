@@ -29,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -273,5 +274,31 @@ class WebhookDeliveryTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(org, hook.id()).getList("items").size() == 2);
             assertEquals(2, receiver.received().size());
         }
+    }
+
+    @Test
+    void eventsFromBeforeTheSubscriptionExistedAreNotSent() {
+        String org = newOrg();
+        try (WebhookReceiver receiver = WebhookReceiver.ok()) {
+            create(org, receiver.url());
+            ScoreChanged fresh = scoreChanged(org, repoId(), null, 60, 50.0);
+            ScoreChanged template = scoreChanged(org, repoId(), null, 70, 50.0);
+            ScoreChanged old = new ScoreChanged(template.eventId(), template.repoId(), org, null, template.sha(),
+                    template.analyzerVersion(), template.committedAt(), 70, 50.0, "D", "C", Map.of(), "history",
+                    Instant.now().minus(Duration.ofDays(1)));
+            publish(old);
+            publish(fresh);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> receiver.requests().size() == 1);
+            assertEquals(fresh.eventId(), JsonPath.from(receiver.received().get(0).body()).getString("data.eventId"));
+        }
+    }
+
+    @Test
+    void theReadinessCheckReportsTheWorkerAndTheQueue() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'webhook-delivery' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'webhook-delivery' }.data.workerRunning", equalTo(true));
     }
 }
