@@ -8,6 +8,7 @@ import io.debtwatch.scoring.repository.WebhookDeliveryRepository;
 import io.debtwatch.scoring.repository.WebhookSubscription;
 import io.debtwatch.scoring.repository.WebhookSubscriptionRepository;
 import io.debtwatch.service.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -30,10 +31,12 @@ public class WebhookDeliveryService {
     private final WebhookUrlValidator urls;
     private final WebhookHttpClient http;
     private final WebhookConfig config;
+    private final MeterRegistry meters;
 
     public WebhookDeliveryService(WebhookDeliveryRepository deliveries, WebhookSubscriptionRepository subscriptions,
             WebhookSubscriptionService subscriptionService, WebhookUrlValidator urls, WebhookHttpClient http,
-            WebhookConfig config) {
+            WebhookConfig config, MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.subscriptionService = subscriptionService;
@@ -62,6 +65,9 @@ public class WebhookDeliveryService {
         Attempt attempt = new Attempt(started, outcome.statusCode(),
                 Duration.between(started, Instant.now()).toMillis(), outcome.error());
         record(delivery, token, subscription, attempt);
+        meters.timer("debtwatch.webhooks.attempts", "outcome", attempt.error() == null ? "delivered"
+                : attempt.statusCode() == null ? "no-answer" : "http-" + attempt.statusCode() / 100 + "xx")
+                .record(Duration.ofMillis(attempt.latencyMs()));
     }
 
     private WebhookHttpClient.Result send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now)
@@ -95,6 +101,7 @@ public class WebhookDeliveryService {
             } else {
                 written = deliveries.recordAttempt(delivery.id(), token, attempt, Status.DEAD, null,
                         "dead-lettered after " + schedule.size() + " attempts: " + attempt.error());
+                meters.counter("debtwatch.webhooks.dead_lettered").increment();
                 LOG.warnf("webhook delivery %s to subscription %s dead-lettered: %s", delivery.id(),
                         subscription.id(), attempt.error());
             }

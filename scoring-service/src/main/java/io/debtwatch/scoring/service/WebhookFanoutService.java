@@ -3,6 +3,7 @@ package io.debtwatch.scoring.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.debtwatch.events.EventJson;
+import io.debtwatch.scoring.config.WebhookConfig;
 import io.debtwatch.scoring.repository.WebhookDelivery;
 import io.debtwatch.scoring.repository.WebhookDelivery.Status;
 import io.debtwatch.scoring.repository.WebhookDeliveryRepository;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,12 +32,14 @@ public class WebhookFanoutService {
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
     private final WebhookDeliveryWorker worker;
+    private final Duration firstDelay;
 
     public WebhookFanoutService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            WebhookDeliveryWorker worker) {
+            WebhookDeliveryWorker worker, WebhookConfig config) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.worker = worker;
+        this.firstDelay = config.retrySchedule().isEmpty() ? Duration.ZERO : config.retrySchedule().get(0);
     }
 
     /**
@@ -82,10 +86,10 @@ public class WebhookFanoutService {
         return ping;
     }
 
-    private static WebhookDelivery delivery(WebhookSubscription s, String eventId, String type, String body) {
+    private WebhookDelivery delivery(WebhookSubscription s, String eventId, String type, String body) {
         Instant now = Instant.now();
         return new WebhookDelivery(new ObjectId().toHexString(), s.org(), s.id(), messageId(s.id(), eventId), eventId,
-                type, body, Status.PENDING, 0, now, null, null, null, List.of(), now);
+                type, body, Status.PENDING, 0, now.plus(firstDelay), null, null, null, List.of(), now);
     }
 
     private static String body(String type, Instant timestamp, JsonNode data) {
