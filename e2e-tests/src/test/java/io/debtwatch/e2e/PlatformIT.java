@@ -16,6 +16,7 @@ import io.debtwatch.events.EventJson;
 import io.debtwatch.events.Topics;
 import io.debtwatch.testsupport.GitFixture;
 import io.debtwatch.testsupport.TopicReader;
+import io.debtwatch.testsupport.WebhookReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -180,6 +181,59 @@ class PlatformIT {
                     .header("X-Hub-Signature-256", GitHubPayloads.sign("e2e-hook-secret", body)).body(body)
                     .post("/hooks/github").then().statusCode(202);
             awaitScore(path, pushed.name());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aCommitThatAddsPrototypeSmellsArrivesAsAVerifiedScoreWebhook() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.ok();
+                GitFixture smelly = GitFixture.init(work.resolve("smelly"))) {
+            String secret = api().contentType(ContentType.JSON)
+                    .body("{\"url\": \"" + receiver.url() + "\", \"eventTypes\": [\"*\"]}")
+                    .post("/api/v1/orgs/acme/webhooks").then().statusCode(201).extract().path("secret");
+            RevCommit clean = smelly.write("README.md", "# tool\n").write("src/Tool.java", """
+                    package tool;
+
+                    class Tool {
+                        int add(int a, int b) {
+                            return a + b;
+                        }
+                    }
+                    """).commit("clean start");
+            String path = register("{\"url\": \"" + smelly.fileUrl() + "\", \"team\": \"tools\", "
+                    + "\"pollIntervalSeconds\": 86400, \"hookSecret\": \"e2e-hook-secret\"}");
+            awaitScore(path, clean.name());
+            RevCommit smells = smelly.write("src/Tool.java", """
+                    package tool;
+
+                    class Tool {
+                        // TODO: stop hardcoding the database
+                        String url = "jdbc:postgresql://10.1.2.3:5432/prod";
+                        String password = "hunter2-production";
+
+                        int add(int a, int b) {
+                            try {
+                                System.out.println("adding");
+                                return a + b;
+                            } catch (Exception e) {
+                            }
+                            return 0;
+                        }
+                    }
+                    """).commit("quick hack for the demo");
+            byte[] body = GitHubPayloads.push(smelly.fileUrl(), "refs/heads/main", smells.name());
+            given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).header("X-GitHub-Event", "push")
+                    .header("X-Hub-Signature-256", GitHubPayloads.sign("e2e-hook-secret", body)).body(body)
+                    .post("/hooks/github").then().statusCode(202);
+            awaitScore(path, smells.name());
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().stream()
+                    .anyMatch(r -> r.body().contains("\"score.changed\"") && r.body().contains(smells.name())));
+            WebhookReceiver.Received changed = receiver.received().stream()
+                    .filter(r -> r.body().contains("\"score.changed\"") && r.body().contains(smells.name()))
+                    .findFirst().orElseThrow();
+            changed.verify(secret);
+            assertTrue(changed.header("webhook-id") != null && changed.header("webhook-signature").startsWith("v1,"));
         }
     }
 

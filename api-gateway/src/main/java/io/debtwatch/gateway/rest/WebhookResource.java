@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,7 +36,7 @@ public class WebhookResource {
     @Operation(summary = "Subscribe to score events; the signing secret is shown once", description = "Needs the write scope.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(
-            name = "subscribe", value = "{\"url\": \"https://hooks.example.com/debt\", \"events\": [\"score.changed\"]}")))
+            name = "subscribe", value = "{\"url\": \"https://hooks.example.com/debt\", \"eventTypes\": [\"score.changed\"]}")))
     @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscribed",
                     value = "{\"id\": \"65f1c0ffee0000000000beef\", \"secret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}")))
@@ -70,7 +71,7 @@ public class WebhookResource {
     @Operation(summary = "Change a webhook subscription", description = "Needs the write scope.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(
-            name = "pause", value = "{\"active\": false}")))
+            name = "pause", value = "{\"enabled\": false}")))
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "webhook", value = ApiExamples.WEBHOOK)))
     public Response update(@PathParam("org") String org, @PathParam("id") String id, byte[] body) {
@@ -120,6 +121,53 @@ public class WebhookResource {
                     value = "{\"id\": \"msg_2b7Xl\", \"status\": \"pending\"}")))
     public Response ping(@PathParam("org") String org, @PathParam("id") String id) {
         check(org, id);
+        return forwarder.forward(Backend.SCORING);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Switch a subscription's deliveries on", description = "Needs the write scope.")
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "webhook", value = ApiExamples.WEBHOOK)))
+    public Response enable(@PathParam("org") String org, @PathParam("id") String id) {
+        check(org, id);
+        return forwarder.forward(Backend.SCORING);
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Operation(summary = "Switch a subscription's deliveries off; waiting deliveries are cancelled",
+            description = "Needs the write scope.")
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "webhook", value = ApiExamples.WEBHOOK)))
+    public Response disable(@PathParam("org") String org, @PathParam("id") String id) {
+        check(org, id);
+        return forwarder.forward(Backend.SCORING);
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(summary = "Rotate the signing secret; the old one keeps signing for the overlap",
+            description = "Needs the write scope. The new secret is shown this once.")
+    @APIResponse(responseCode = "200", description = "The new secret", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rotated",
+                    value = "{\"id\": \"65f1c0ffee0000000000beef\", \"secret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}")))
+    public Response rotateSecret(@PathParam("org") String org, @PathParam("id") String id,
+            @QueryParam("overlapSeconds") Integer overlapSeconds) {
+        check(org, id);
+        return forwarder.forward(Backend.SCORING);
+    }
+
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    @Operation(summary = "One delivery with every attempt", description = "Needs the read scope.")
+    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "delivery",
+                    value = "{\"id\": \"msg_2b7Xk\", \"status\": \"pending\", \"attempts\": []}")))
+    public Response delivery(@PathParam("org") String org, @PathParam("id") String id,
+            @PathParam("deliveryId") String deliveryId) {
+        check(org, id);
+        PathIds.token("deliveryId", deliveryId);
         return forwarder.forward(Backend.SCORING);
     }
 

@@ -1,5 +1,7 @@
 package io.debtwatch.scoring.webhooks;
 
+import io.debtwatch.testsupport.WebhookReceiver;
+
 import static io.debtwatch.scoring.webhooks.WebhookTestSupport.create;
 import static io.debtwatch.scoring.webhooks.WebhookTestSupport.deliveries;
 import static io.debtwatch.scoring.webhooks.WebhookTestSupport.newOrg;

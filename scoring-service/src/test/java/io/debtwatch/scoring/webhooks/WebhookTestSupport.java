@@ -1,5 +1,7 @@
 package io.debtwatch.scoring.webhooks;
 
+import io.debtwatch.testsupport.WebhookReceiver;
+
 import static io.restassured.RestAssured.given;
 
 import io.debtwatch.events.EventJson;

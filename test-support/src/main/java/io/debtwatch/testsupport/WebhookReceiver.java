@@ -1,4 +1,4 @@
-package io.debtwatch.scoring.webhooks;
+package io.debtwatch.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,27 +22,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP webhook receiver on a local port, verifying nothing itself but keeping what arrived. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** How the receiver answers its n-th request (1-based). */
-    interface Behaviour {
+    public interface Behaviour {
+        /**
+         * @param n the request's number, from 1
+         * @return how to answer it
+         */
         Reply reply(int n);
     }
 
     /** An answer: status code after a delay. */
-    record Reply(int status, long delayMillis) {
+    public record Reply(int status, long delayMillis) {
     }
 
     /** One request as it arrived; header names lowercased. */
-    record Received(Map<String, List<String>> headers, String body, Instant at) {
+    public record Received(Map<String, List<String>> headers, String body, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
 
         /** Verifies with the official Standard Webhooks library, which shares no code with ours. */
-        void verify(String secret) throws WebhookVerificationException, EmptyWebhookSecretException {
+        public void verify(String secret) throws WebhookVerificationException, EmptyWebhookSecretException {
             new Webhook(secret).verify(body, headers);
         }
     }
@@ -68,37 +72,37 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver start(Behaviour behaviour) {
+    public static WebhookReceiver start(Behaviour behaviour) {
         return new WebhookReceiver(0, behaviour);
     }
 
-    static WebhookReceiver startOn(int port, Behaviour behaviour) {
+    public static WebhookReceiver startOn(int port, Behaviour behaviour) {
         return new WebhookReceiver(port, behaviour);
     }
 
-    static WebhookReceiver ok() {
+    public static WebhookReceiver ok() {
         return start(n -> new Reply(200, 0));
     }
 
-    static String url(int port) {
+    public static String url(int port) {
         return "http://127.0.0.1:" + port + "/hook";
     }
 
-    String url() {
+    public String url() {
         return url(server.getAddress().getPort());
     }
 
     /** The requests answered with a 2xx. */
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
     /** Every request, whatever the answer was. */
-    List<Received> requests() {
+    public List<Received> requests() {
         return new ArrayList<>(requests);
     }
 
-    int maxConcurrent() {
+    public int maxConcurrent() {
         return maxConcurrent.get();
     }
 
