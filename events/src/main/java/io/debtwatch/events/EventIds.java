@@ -55,6 +55,15 @@ public final class EventIds {
         return analysis(repoId, sha, analyzerVersion) + ":" + requireId(kind, "kind");
     }
 
+    /**
+     * @param repoId   the repository id
+     * @param failedAt when the failure that started the outage happened
+     * @return {@code repoId:sync-failed:<epoch millis>}
+     */
+    public static String syncFailed(String repoId, java.time.Instant failedAt) {
+        return requireId(repoId, "repoId") + ":sync-failed:" + failedAt.toEpochMilli();
+    }
+
     private static String requireId(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");

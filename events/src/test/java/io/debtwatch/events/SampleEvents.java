@@ -14,7 +14,7 @@ final class SampleEvents {
 
     static List<Record> all() {
         return List.of(registered(), deleted(), discovered(), analyzed(), scoreChanged(), gradeChanged(),
-                thresholdCrossed(), prototypePromoted());
+                thresholdCrossed(), prototypePromoted(), syncFailed());
     }
 
     static RepositoryRegistered registered() {
@@ -63,5 +63,10 @@ final class SampleEvents {
         return new PrototypePromoted(EventIds.scoreEvent("r-1", "a1b2", "1.0.0", PrototypePromoted.KIND), "r-1",
                 "acme", "payments", "a1b2", "1.0.0", AT, 71.0, "D",
                 List.of(new PromotionEvidence("repository-check", "dockerfile", "false", "true")), AT);
+    }
+
+    static RepositorySyncFailed syncFailed() {
+        return RepositorySyncFailed.of("r-1", "acme", "payments", "https://git.example/acme/billing.git",
+                "fetch failed: connection refused", 1, AT);
     }
 }

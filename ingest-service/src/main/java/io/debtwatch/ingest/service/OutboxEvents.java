@@ -6,6 +6,7 @@ import io.debtwatch.events.EventJson;
 import io.debtwatch.events.EventTypes;
 import io.debtwatch.events.RepositoryDeleted;
 import io.debtwatch.events.RepositoryRegistered;
+import io.debtwatch.events.RepositorySyncFailed;
 import io.debtwatch.events.Topics;
 import io.debtwatch.ingest.repository.OutboxEvent;
 import io.debtwatch.ingest.repository.RepositoryEntity;
@@ -37,6 +38,13 @@ final class OutboxEvents {
     static OutboxEvent deleted(RepositoryEntity repo, boolean purge, Instant now) {
         RepositoryDeleted event = RepositoryDeleted.of(repo.id(), repo.org(), purge, now);
         return OutboxEvent.of(event.eventId(), Topics.REPOSITORIES, repo.id(), EventTypes.REPOSITORY_DELETED,
+                repo.org() + "/" + repo.id(), EventJson.write(event), repo.id(), false);
+    }
+
+    static OutboxEvent syncFailed(RepositoryEntity repo, String error, int failures, Instant now) {
+        RepositorySyncFailed event = RepositorySyncFailed.of(repo.id(), repo.org(), repo.team(), repo.url(), error,
+                failures, now);
+        return OutboxEvent.of(event.eventId(), Topics.SCORE_EVENTS, repo.id(), EventTypes.REPOSITORY_SYNC_FAILED,
                 repo.org() + "/" + repo.id(), EventJson.write(event), repo.id(), false);
     }
 }

@@ -159,6 +159,10 @@ public class SyncService {
         metrics.counter("debtwatch.ingest.syncs", "outcome", "failing").increment();
         repositories.saveSync(repo.id(), new SyncState("failing", before.lastSuccessAt(), message, failures, next,
                 before.lastTip(), before.lastRewriteFrom(), before.lastRewriteTo(), before.lastRewriteAt()));
+        if (failures == 1) {
+            // once per outage, not per retry: subscribers of repository.sync_failed hear it once
+            outbox.record(List.of(OutboxEvents.syncFailed(repo, message, failures, now)));
+        }
     }
 
     /**

@@ -11,10 +11,16 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import io.debtwatch.events.CloudEventHeaders;
 import io.debtwatch.events.CommitDiscovered;
+import io.debtwatch.events.EventJson;
+import io.debtwatch.events.EventTypes;
+import io.debtwatch.events.RepositorySyncFailed;
+import io.debtwatch.events.Topics;
 import io.debtwatch.infra.kafka.KafkaTestResource;
 import io.debtwatch.infra.mongo.MongoTestResource;
 import io.debtwatch.testsupport.GitFixture;
+import io.debtwatch.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
@@ -128,10 +135,23 @@ class GitEdgeCasesTest {
         awaitRepository(ORG, fine, r -> "ok".equals(r.getString("sync.status")));
 
         Files.move(source, dir.resolve("flaky-away"));
-        syncNow(ORG, flaky);
-        JsonPath first = awaitRepository(ORG, flaky, r -> r.getInt("sync.consecutiveFailures") == 1);
-        syncNow(ORG, flaky);
-        JsonPath second = awaitRepository(ORG, flaky, r -> r.getInt("sync.consecutiveFailures") == 2);
+        JsonPath first;
+        JsonPath second;
+        try (TopicReader events = new TopicReader(KafkaTestResource.broker().bootstrapServers(), Topics.SCORE_EVENTS)) {
+            syncNow(ORG, flaky);
+            first = awaitRepository(ORG, flaky, r -> r.getInt("sync.consecutiveFailures") == 1);
+            syncNow(ORG, flaky);
+            second = awaitRepository(ORG, flaky, r -> r.getInt("sync.consecutiveFailures") == 2);
+            List<ConsumerRecord<String, String>> failed = events.await(2, r -> flaky.equals(r.key()),
+                    Duration.ofSeconds(10));
+            assertThat("one repository.sync_failed per outage, not per retry", failed, hasSize(1));
+            assertThat(CloudEventHeaders.get(failed.get(0).headers(), CloudEventHeaders.TYPE),
+                    equalTo(EventTypes.REPOSITORY_SYNC_FAILED));
+            RepositorySyncFailed event = EventJson.read(failed.get(0).value(), RepositorySyncFailed.class);
+            assertThat(event.org(), equalTo(ORG));
+            assertThat(event.consecutiveFailures(), equalTo(1));
+            assertThat(event.error(), org.hamcrest.Matchers.containsString("flaky"));
+        }
         assertThat(second.getString("sync.status"), equalTo("failing"));
         assertThat(second.getString("sync.lastError"), org.hamcrest.Matchers.containsString("flaky"));
         assertThat(second.getString("sync.lastSuccessAt"), equalTo(first.getString("sync.lastSuccessAt")));
