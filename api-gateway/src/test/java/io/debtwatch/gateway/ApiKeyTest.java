@@ -72,6 +72,25 @@ class ApiKeyTest {
     }
 
     @Test
+    void theBootstrapKeyOpensANewOrgOnceAndThenSeesNothingOfIt() {
+        String initechKeys = "/api/v1/orgs/initech/api-keys";
+        String initechAdmin = given().auth().oauth2(Keys.BOOTSTRAP).contentType("application/json")
+                .body("{\"name\": \"initech admin\", \"scopes\": [\"admin\"]}")
+                .when().post(initechKeys).then().statusCode(201).extract().path("key");
+
+        given().auth().oauth2(initechAdmin).when().get(initechKeys).then().statusCode(200)
+                .body("items.name", hasItem("initech admin"));
+        given().auth().oauth2(Keys.BOOTSTRAP).contentType("application/json")
+                .body("{\"name\": \"second\", \"scopes\": [\"admin\"]}")
+                .when().post(initechKeys).then().statusCode(404);
+        given().auth().oauth2(Keys.BOOTSTRAP).when().get(initechKeys).then().statusCode(404);
+        given().auth().oauth2(Keys.BOOTSTRAP).when().get("/api/v1/orgs/initech/summary").then().statusCode(404);
+        given().auth().oauth2(initechAdmin).contentType("application/json")
+                .body("{\"name\": \"not mine\", \"scopes\": [\"admin\"]}")
+                .when().post("/api/v1/orgs/hooli/api-keys").then().statusCode(404);
+    }
+
+    @Test
     void badKeyRequestsNameTheField() {
         given().auth().oauth2(Keys.BOOTSTRAP).contentType("application/json")
                 .body("{\"name\": \"ci\", \"scopes\": [\"read\"], \"owner\": \"me\"}")

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.debtwatch.cli.up.PlatformPorts;
@@ -20,6 +21,7 @@ import io.debtwatch.testsupport.WebhookReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,6 +237,61 @@ class PlatformIT {
             changed.verify(secret);
             assertTrue(changed.header("webhook-id") != null && changed.header("webhook-signature").startsWith("v1,"));
         }
+    }
+
+    @Test
+    @Order(8)
+    void anotherOrgSeesNothingOfAcmeAndAcmeNothingOfIt() throws Exception {
+        String acmeRepository = repositoryPath.substring(repositoryPath.lastIndexOf('/') + 1);
+        String acmeWebhook = api().get("/api/v1/orgs/acme/webhooks").then().statusCode(200)
+                .extract().path("items[0].id");
+        String globexKey = api().contentType(ContentType.JSON)
+                .body("{\"name\": \"globex admin\", \"scopes\": [\"admin\"]}")
+                .post("/api/v1/orgs/globex/api-keys").then().statusCode(201).extract().path("key");
+        try (GitFixture secret = GitFixture.init(work.resolve("globex-secret"))) {
+            RevCommit only = secret.write("Secret.java", "class Secret {}\n").commit("globex only");
+            String globexRepository = given().baseUri(platform.gatewayUrl()).auth().oauth2(globexKey)
+                    .header("X-Request-Id", "e2e-globex-register").contentType(ContentType.JSON)
+                    .body("{\"url\": \"" + secret.fileUrl() + "\", \"team\": \"globex-team\"}")
+                    .post("/api/v1/orgs/globex/repositories").then().statusCode(201)
+                    .header("X-Request-Id", "e2e-globex-register").extract().path("id");
+            RequestSpecification globex = given().baseUri(platform.gatewayUrl()).auth().oauth2(globexKey);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    given().baseUri(platform.gatewayUrl()).auth().oauth2(globexKey)
+                            .get("/api/v1/orgs/globex/repositories/" + globexRepository + "/score")
+                            .then().statusCode(200).body("sha", equalTo(only.name())));
+
+            for (String suffix : List.of("", "/score", "/history", "/findings", "/commits/" + head.name())) {
+                globex.get("/api/v1/orgs/globex/repositories/" + acmeRepository + suffix).then().statusCode(404);
+                api().get("/api/v1/orgs/acme/repositories/" + globexRepository + suffix).then().statusCode(404);
+                globex.get("/api/v1/orgs/acme/repositories/" + acmeRepository + suffix).then().statusCode(404);
+            }
+            globex.contentType(ContentType.JSON).body("{\"team\": \"stolen\"}")
+                    .patch("/api/v1/orgs/globex/repositories/" + acmeRepository).then().statusCode(404);
+            globex.post("/api/v1/orgs/globex/repositories/" + acmeRepository + "/sync").then().statusCode(404);
+            globex.delete("/api/v1/orgs/globex/repositories/" + acmeRepository + "?purge=true").then().statusCode(404);
+            globex.get("/api/v1/orgs/globex/webhooks/" + acmeWebhook).then().statusCode(404);
+            globex.get("/api/v1/orgs/acme/summary").then().statusCode(404);
+
+            for (String path : List.of("/repositories", "/summary", "/trends?interval=day&groupBy=repo",
+                    "/leaderboard?order=worst", "/webhooks", "/api-keys")) {
+                String body = globex.get("/api/v1/orgs/globex" + path).then().statusCode(200).extract().asString();
+                assertFalse(body.contains(acmeRepository) || body.contains("billing") || body.contains("payments"),
+                        "globex's " + path + " shows nothing of acme: " + body);
+                String acme = api().get("/api/v1/orgs/acme" + path).then().statusCode(200).extract().asString();
+                assertFalse(acme.contains(globexRepository) || acme.contains("globex"),
+                        "acme's " + path + " shows nothing of globex: " + acme);
+            }
+            api().get(repositoryPath + "/score").then().statusCode(200).body("sha", equalTo(head.name()));
+        }
+        String generated = api().get(repositoryPath + "/score").then().statusCode(200).extract().header("X-Request-Id");
+        assertTrue(generated != null && !generated.isBlank(), "the gateway gives every response a request id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertTrue(Files.readString(platform.logDir().resolve("ingest-service.log")).contains("req=e2e-globex-register"),
+                    "the caller's request id reaches ingest's log");
+            assertTrue(Files.readString(platform.logDir().resolve("scoring-service.log")).contains("req=" + generated),
+                    "a request id made by the gateway reaches scoring's log");
+        });
     }
 
     private static String register(String body) {

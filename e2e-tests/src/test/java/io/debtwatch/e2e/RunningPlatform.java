@@ -47,6 +47,11 @@ final class RunningPlatform implements AutoCloseable {
         return platform.kafkaBootstrapServers();
     }
 
+    /** @return the folder of the processes' logs, {@code <name>.log} each */
+    Path logDir() {
+        return platform.logDir();
+    }
+
     String adminKey() {
         return secrets.bootstrapAdminKey();
     }

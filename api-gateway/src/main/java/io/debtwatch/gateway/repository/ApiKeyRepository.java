@@ -56,6 +56,14 @@ public class ApiKeyRepository {
     }
 
     /**
+     * @param org an org
+     * @return whether it has at least one key that is not revoked
+     */
+    public boolean hasActiveKey(String org) {
+        return keys.find(Filters.and(Filters.eq("org", org), Filters.eq("revokedAt", null))).limit(1).first() != null;
+    }
+
+    /**
      * @param hash SHA-256 of a presented key
      * @return the key when it exists and is not revoked
      */

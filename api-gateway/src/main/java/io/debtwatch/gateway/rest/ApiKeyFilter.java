@@ -23,7 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Decides who gets into {@code /api/v1/orgs/{org}/...}: a valid key (401 otherwise), of that org (404
  * otherwise, so another org's existence is not revealed), with the scope the call needs (403), within
- * its rate limit (429). Push hooks, the dashboard and {@code /q/} are outside; ingest checks hook
+ * its rate limit (429). The one exception to "of that org": the bootstrap key may issue the first keys
+ * of an org that has none (onboarding). Push hooks, the dashboard and {@code /q/} are outside; ingest checks hook
  * signatures.
  */
 public class ApiKeyFilter {
@@ -63,7 +64,7 @@ public class ApiKeyFilter {
                     "this key's rate limit is exhausted; retry after " + decision.retryAfterSeconds() + " s", path))
                     .header("Retry-After", decision.retryAfterSeconds()).build();
         }
-        if (!caller.get().org().equals(matcher.group(1))) {
+        if (!caller.get().org().equals(matcher.group(1)) && !onboarding(request, caller.get(), matcher)) {
             return problem(404, "not-found", "Not found", "no such organisation", path);
         }
         Scope needed = RouteScopes.needed(request.getMethod(), matcher.group(2));
@@ -83,6 +84,12 @@ public class ApiKeyFilter {
             response.getHeaders().putSingle("RateLimit-Policy", decision.limit() + ";w="
                     + Math.max(1, Math.round(decision.limit() / config.rateLimit().refillPerSecond())));
         }
+    }
+
+    /** The operator's bootstrap key issuing the first key of an org that has none. */
+    private boolean onboarding(ContainerRequestContext request, Caller caller, Matcher matcher) {
+        return "POST".equals(request.getMethod()) && "/api-keys".equals(matcher.group(2))
+                && keys.mayOnboard(caller, matcher.group(1));
     }
 
     private static Response unauthorized(String path, String detail) {

@@ -90,7 +90,8 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key; the key is in this answer only", description = "Needs the admin scope.")
+    @Operation(summary = "Create an API key; the key is in this answer only", description = "Needs the admin scope. The operator's "
+            + "bootstrap key may also issue the first keys of an org that has no key yet (onboarding).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateApiKey.class), examples = @ExampleObject(name = "read-only key",
                     value = "{\"name\": \"ci\", \"scopes\": [\"read\"]}")))
@@ -112,7 +113,8 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List the org's API keys (prefix, name, scopes, created, last used)",
-            description = "Needs the admin scope.")
+            description = "Needs the admin scope. The operator's "
+            + "bootstrap key may also issue the first keys of an org that has no key yet (onboarding).")
     @APIResponse(responseCode = "200", description = "The keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiKeyList.class), examples = @ExampleObject(name = "keys",
                     value = "{\"items\": [" + KEY_EXAMPLE + "]}")))
@@ -123,7 +125,8 @@ public class ApiKeyResource {
 
     @GET
     @Path("/{keyId}")
-    @Operation(summary = "Get one API key", description = "Needs the admin scope.")
+    @Operation(summary = "Get one API key", description = "Needs the admin scope. The operator's "
+            + "bootstrap key may also issue the first keys of an org that has no key yet (onboarding).")
     @APIResponse(responseCode = "200", description = "The key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiKeyView.class), examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
     public ApiKeyView get(@PathParam("org") String org, @PathParam("keyId") String keyId) {
@@ -134,7 +137,8 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{keyId}")
-    @Operation(summary = "Revoke an API key; it stops working at once", description = "Needs the admin scope.")
+    @Operation(summary = "Revoke an API key; it stops working at once", description = "Needs the admin scope. The operator's "
+            + "bootstrap key may also issue the first keys of an org that has no key yet (onboarding).")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("org") String org, @PathParam("keyId") String keyId) {
         PathIds.org(org);

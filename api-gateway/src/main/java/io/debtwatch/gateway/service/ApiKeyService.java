@@ -28,7 +28,6 @@ public class ApiKeyService {
     public static final String KEY_PREFIX = "dwk_";
 
     private static final int SHOWN_PREFIX_LENGTH = 12;
-    private static final String BOOTSTRAP_ID = "bootstrap";
 
     private final ApiKeyRepository repository;
     private final GatewayConfig config;
@@ -65,7 +64,7 @@ public class ApiKeyService {
         Optional<String> bootstrap = config.bootstrapAdminKey().filter(key -> !key.isBlank());
         if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
                 presented.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new Caller(BOOTSTRAP_ID, config.bootstrapOrg(), Scope.ADMIN));
+            return Optional.of(new Caller(Caller.BOOTSTRAP_ID, config.bootstrapOrg(), Scope.ADMIN));
         }
         if (!presented.startsWith(KEY_PREFIX)) {
             return Optional.empty();
@@ -76,6 +75,18 @@ public class ApiKeyService {
             repository.touch(found.id(), now, now.minus(config.auth().lastUsedResolution()));
         });
         return key.map(found -> new Caller(found.id(), found.org(), found.widest()));
+    }
+
+    /**
+     * The bootstrap key may open an org that has no key yet by issuing its first keys; once the org has
+     * an active key, the org's own admins manage its keys and the bootstrap key sees nothing of it.
+     *
+     * @param caller the verified caller
+     * @param org    the org of the path
+     * @return whether this call is the onboarding of a new org by the operator
+     */
+    public boolean mayOnboard(Caller caller, String org) {
+        return caller.bootstrap() && !repository.hasActiveKey(org);
     }
 
     /**
