@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
@@ -292,6 +293,38 @@ class PlatformIT {
             assertTrue(Files.readString(platform.logDir().resolve("scoring-service.log")).contains("req=" + generated),
                     "a request id made by the gateway reaches scoring's log");
         });
+    }
+
+    @Test
+    @Order(9)
+    void aDeliveryStillFailingWhenThePlatformStopsArrivesAfterItStartsAgain() throws Exception {
+        AtomicBoolean receiverUp = new AtomicBoolean(false);
+        try (WebhookReceiver receiver = WebhookReceiver.start(n -> new WebhookReceiver.Reply(receiverUp.get() ? 200 : 503, 0));
+                GitFixture late = GitFixture.init(work.resolve("late"))) {
+            String secret = api().contentType(ContentType.JSON)
+                    .body("{\"url\": \"" + receiver.url() + "\", \"eventTypes\": [\"score.changed\"]}")
+                    .post("/api/v1/orgs/acme/webhooks").then().statusCode(201).extract().path("secret");
+            RevCommit commit = late.write("Late.java", "class Late {\n    // TODO: finish\n}\n").commit("late");
+            String path = register("{\"url\": \"" + late.fileUrl() + "\", \"team\": \"tools\", \"pollIntervalSeconds\": 86400}");
+            awaitScore(path, commit.name());
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().stream()
+                    .filter(r -> r.body().contains(commit.name())).count() >= 2);
+            String webhookId = receiver.requests().stream().filter(r -> r.body().contains(commit.name()))
+                    .findFirst().orElseThrow().header("webhook-id");
+
+            platform.close();
+            int refusedWhileStopped = receiver.requests().size();
+            receiverUp.set(true);
+            platform = RunningPlatform.start(work.resolve("data"), ports);
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> receiver.received().stream()
+                    .anyMatch(r -> r.body().contains(commit.name())));
+            WebhookReceiver.Received arrived = receiver.received().stream()
+                    .filter(r -> r.body().contains(commit.name())).findFirst().orElseThrow();
+            assertEquals(webhookId, arrived.header("webhook-id"), "a retry keeps the event's webhook-id");
+            arrived.verify(secret);
+            assertTrue(receiver.requests().size() > refusedWhileStopped, "delivery resumed after the restart");
+        }
     }
 
     private static String register(String body) {

@@ -7,6 +7,7 @@ import io.debtwatch.cli.up.PlatformPorts;
 import io.debtwatch.infra.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -17,6 +18,9 @@ import org.jboss.logging.Logger;
 final class RunningPlatform implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RunningPlatform.class);
+
+    /** The production schedule, compressed from minutes and hours to seconds, so retries happen in a test. */
+    static final String WEBHOOK_RETRY_SCHEDULE = "0s,1s,2s,2s,2s,2s,2s,2s,2s,2s";
 
     private final Platform platform;
     private final LocalSecrets secrets;
@@ -34,7 +38,9 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start(Path dataDir, PlatformPorts ports) {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
-        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, secrets.environment());
+        Map<String, String> environment = new HashMap<>(secrets.environment());
+        environment.put("DEBTWATCH_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE);
+        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, environment);
         platform.start(Duration.ofMinutes(3), ready -> LOG.infof("platform: %s", ready));
         return new RunningPlatform(platform, secrets);
     }
