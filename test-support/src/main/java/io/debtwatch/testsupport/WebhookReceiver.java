@@ -33,8 +33,17 @@ public final class WebhookReceiver implements AutoCloseable {
         Reply reply(int n);
     }
 
-    /** An answer: status code after a delay. */
-    public record Reply(int status, long delayMillis) {
+    /** An answer: status code after a delay, with a Location header when it is a redirect. */
+    public record Reply(int status, long delayMillis, String location) {
+
+        public Reply(int status, long delayMillis) {
+            this(status, delayMillis, null);
+        }
+
+        /** A 307 to elsewhere: a receiver that follows redirects would go there. */
+        public static Reply redirect(String location) {
+            return new Reply(307, 0, location);
+        }
     }
 
     /** One request as it arrived; header names lowercased. */
@@ -121,6 +130,9 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             if (reply.status() >= 200 && reply.status() < 300) {
                 received.add(request);
+            }
+            if (reply.location() != null) {
+                exchange.getResponseHeaders().add("Location", reply.location());
             }
             exchange.sendResponseHeaders(reply.status(), -1);
         } catch (InterruptedException e) {

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.debtwatch.events.EventJson;
+import io.debtwatch.events.EventTypes;
+import io.debtwatch.events.RepositorySyncFailed;
 import io.debtwatch.events.ScoreChanged;
 import io.debtwatch.infra.FreePorts;
 import io.debtwatch.infra.kafka.KafkaTestResource;
@@ -147,6 +149,48 @@ class WebhookDeliveryTest {
                     .getList("items.status", String.class).stream().allMatch("succeeded"::equals));
             String error = deliveries(org, hook.id()).getString("items[0].attempts[0].error");
             assertTrue(error.contains("ConnectException"), error);
+        }
+    }
+
+    @Test
+    void aRedirectIsNotFollowedButRetriedAsAFailure() {
+        String org = newOrg();
+        try (WebhookReceiver elsewhere = WebhookReceiver.ok();
+                WebhookReceiver redirecting = WebhookReceiver.start(n -> WebhookReceiver.Reply.redirect(elsewhere.url()))) {
+            WebhookTestSupport.Created hook = create(org, redirecting.url());
+            publish(scoreChanged(org, repoId(), null, 66, 60.0));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> redirecting.requests().size() >= 2);
+            JsonPath list = deliveries(org, hook.id());
+            assertEquals(307, list.getInt("items[0].attempts[0].statusCode"));
+            assertTrue(List.of("pending", "delivering").contains(list.getString("items[0].status")),
+                    list.getString("items[0].status"));
+            assertTrue(elsewhere.requests().isEmpty(), "the redirect target was called");
+        }
+    }
+
+    @Test
+    void aRepositoryThatStoppedSyncingArrivesAsRepositorySyncFailed() throws Exception {
+        String org = newOrg();
+        String repo = repoId();
+        try (WebhookReceiver outages = WebhookReceiver.ok(); WebhookReceiver scores = WebhookReceiver.ok()) {
+            WebhookTestSupport.Created hook = create(org, Map.of("url", outages.url(),
+                    "eventTypes", List.of("repository.sync_failed")));
+            create(org, Map.of("url", scores.url(), "eventTypes", List.of("score.changed")));
+            RepositorySyncFailed failed = RepositorySyncFailed.of(repo, org, "payments",
+                    "https://git.example.com/acme/billing.git", "cannot reach the remote: connection refused", 1,
+                    Instant.parse("2026-11-24T10:00:00Z"));
+            publish(EventTypes.REPOSITORY_SYNC_FAILED, repo, EventJson.write(failed));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> outages.received().size() == 1);
+            WebhookReceiver.Received got = outages.received().get(0);
+            got.verify(hook.secret());
+            JsonPath body = JsonPath.from(got.body());
+            assertEquals("repository.sync_failed", body.getString("type"));
+            assertEquals(failed.eventId(), body.getString("data.eventId"));
+            assertEquals(repo, body.getString("data.repoId"));
+            assertEquals("cannot reach the remote: connection refused", body.getString("data.error"));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> scores.requests().isEmpty());
         }
     }
 
