@@ -10,7 +10,6 @@ import io.debtwatch.scoring.repository.WebhookSubscriptionRepository;
 import io.debtwatch.service.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,16 +71,16 @@ public class WebhookDeliveryService {
 
     private WebhookHttpClient.Result send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now)
             throws InterruptedException {
-        URI url;
+        WebhookUrlValidator.Target target;
         try {
-            url = urls.check(subscription.url());
+            target = urls.resolve(subscription.url());
         } catch (RefusedUrlException e) {
             return new WebhookHttpClient.Result(null, "refused: " + e.getMessage());
         }
         long timestamp = now.getEpochSecond();
         String signature = WebhookSigner.signatures(subscription.signingSecrets(now), delivery.messageId(), timestamp,
                 delivery.body());
-        return http.send(url, delivery.messageId(), timestamp, signature, delivery.body());
+        return http.send(target, delivery.messageId(), timestamp, signature, delivery.body());
     }
 
     private void record(WebhookDelivery delivery, String token, WebhookSubscription subscription, Attempt attempt) {

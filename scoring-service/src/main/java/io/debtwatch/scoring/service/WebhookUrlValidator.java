@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * SSRF guard: a webhook URL must be http(s) and resolve only to public addresses, unless a host or
  * range is allowlisted (or loopback is allowed, in local runs and tests). Checked when a
- * subscription is saved and again before every attempt, since DNS answers can change.
+ * subscription is saved and again before every attempt, since DNS answers can change; the attempt then
+ * connects to the address that was checked, not to a fresh answer.
  */
 @ApplicationScoped
 public class WebhookUrlValidator {
@@ -47,15 +48,24 @@ public class WebhookUrlValidator {
      * @throws RefusedUrlException when it is malformed, not http(s), or reaches a forbidden address
      */
     public URI check(String url) {
+        return resolve(url).uri();
+    }
+
+    /**
+     * Resolves the URL's host once and vets every address it resolves to. The caller connects to the
+     * returned address, so a DNS answer that changes after the check (DNS rebinding) is never used.
+     *
+     * @param url the URL as the user gave it
+     * @return the parsed URL and the vetted address to connect to
+     * @throws RefusedUrlException when it is malformed, not http(s), or reaches a forbidden address
+     */
+    public Target resolve(String url) {
         URI uri = parse(url);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (allowlist.contains(host)) {
-            return uri;
-        }
-        if (METADATA_HOSTS.contains(host)) {
+        if (METADATA_HOSTS.contains(host) && !allowlist.contains(host)) {
             throw new RefusedUrlException("host " + host + " is a cloud metadata service");
         }
         InetAddress[] addresses;
@@ -64,13 +74,25 @@ public class WebhookUrlValidator {
         } catch (UnknownHostException e) {
             throw new RefusedUrlException("host " + host + " does not resolve");
         }
-        for (InetAddress address : addresses) {
-            String why = forbidden(address);
-            if (why != null && !allowlisted(address)) {
-                throw new RefusedUrlException("host " + host + " resolves to " + address.getHostAddress() + ", " + why);
+        if (!allowlist.contains(host)) {
+            for (InetAddress address : addresses) {
+                String why = forbidden(address);
+                if (why != null && !allowlisted(address)) {
+                    throw new RefusedUrlException("host " + host + " resolves to " + address.getHostAddress() + ", "
+                            + why);
+                }
             }
         }
-        return uri;
+        return new Target(uri, addresses[0]);
+    }
+
+    /**
+     * A URL that passed the guard.
+     *
+     * @param uri     the URL; its host goes into the Host header and TLS server name
+     * @param address the vetted address of that host, the only one to connect to
+     */
+    public record Target(URI uri, InetAddress address) {
     }
 
     private static URI parse(String url) {
