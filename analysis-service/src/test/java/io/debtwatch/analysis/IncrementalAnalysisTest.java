@@ -7,6 +7,7 @@ import static io.debtwatch.analysis.Commits.kafka;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.debtwatch.events.CommitAnalyzed;
@@ -20,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +87,36 @@ class IncrementalAnalysisTest {
             assertEquals(full.filesAnalyzed(), deleted.filesAnalyzed());
             assertEquals(full.topFindings().stream().map(FindingSummary::fingerprint).toList(),
                     deleted.topFindings().stream().map(FindingSummary::fingerprint).toList());
+        }
+    }
+
+    @Test
+    void debtIsDatedByBlameOnTheFirstAnalysisThenCarriedWhileItStays() throws Exception {
+        String repoId = new ObjectId().toHexString();
+        Instant written = Instant.parse("2024-02-01T10:00:00Z");
+        Instant later = Instant.parse("2026-06-01T10:00:00Z");
+        Instant latest = Instant.parse("2026-11-01T10:00:00Z");
+        try (GitFixture repo = GitFixture.init(Files.createTempDirectory("ages"));
+                TopicReader analyses = new TopicReader(kafka(), Topics.ANALYSES)) {
+            repo.at(written).write("src/main/java/shop/Orders.java", ORDERS).commit("import");
+            RevCommit moved = repo.at(later).write("src/main/java/shop/Orders.java", "// orders\n" + ORDERS)
+                    .commit("a header line moves the TODO down");
+            CommitAnalyzed first = analyse(analyses, discovered(repoId, repo.fileUrl(), moved, 2));
+            FindingSummary todo = first.topFindings().stream().filter(f -> f.indicatorId().equals("satd.todo"))
+                    .findFirst().orElseThrow();
+            assertEquals(3, todo.line());
+            assertEquals(written, todo.debtSince(), "no snapshot before: git blame dates the comment");
+            assertNull(first.topFindings().stream().filter(f -> !f.category().equals("satd")).findFirst()
+                    .orElseThrow().debtSince(), "only debt is dated");
+
+            RevCommit added = repo.at(latest).write("src/main/java/shop/Stock.java", "package shop;\n"
+                    + "// HACK: stock is read twice\nclass Stock {\n}\n").commit("stock");
+            CommitAnalyzed next = analyse(analyses, discovered(repoId, repo.fileUrl(), added, 3));
+            FindingSummary hack = next.newFindings().stream().filter(f -> f.path().endsWith("Stock.java"))
+                    .findFirst().orElseThrow();
+            assertEquals(latest, hack.debtSince(), "written by this commit");
+            assertEquals(written, next.topFindings().stream().filter(f -> f.fingerprint().equals(todo.fingerprint()))
+                    .findFirst().orElseThrow().debtSince(), "an unaddressed TODO keeps its age");
         }
     }
 

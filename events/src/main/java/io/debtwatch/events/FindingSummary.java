@@ -1,5 +1,7 @@
 package io.debtwatch.events;
 
+import java.time.Instant;
+
 /**
  * A finding as it travels on Kafka: enough to explain and locate it, never a secret's value.
  *
@@ -11,6 +13,8 @@ package io.debtwatch.events;
  * @param line        the first line of the finding, 0 for repository-level findings
  * @param message     what is wrong, for people
  * @param remediationMinutes estimated minutes to fix
+ * @param debtSince   for self-admitted debt, when the comment was written (git blame on the first analysis
+ *                    of a repository, then carried from commit to commit while it stays); null otherwise
  */
 public record FindingSummary(
         String fingerprint,
@@ -20,5 +24,6 @@ public record FindingSummary(
         String path,
         int line,
         String message,
-        int remediationMinutes) {
+        int remediationMinutes,
+        Instant debtSince) {
 }

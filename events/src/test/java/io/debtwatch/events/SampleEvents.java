@@ -36,7 +36,7 @@ final class SampleEvents {
 
     static CommitAnalyzed analyzed() {
         FindingSummary todo = new FindingSummary("fp1", "satd.todo", "satd", "minor", "api/A.java", 3,
-                "TODO comment", 15);
+                "TODO comment", 15, Instant.parse("2025-03-01T09:00:00Z"));
         return new CommitAnalyzed(EventIds.analysis("r-1", "a1b2", "1.0.0"), "r-1", "acme", "payments", "main",
                 "a1b2", List.of("p1"), AT, 42, false, "1.0.0", AT, Map.of("java", 1200, "python", 30), 300,
                 Map.of("satd.todo", new IndicatorTotal("satd", 2, 30)), Map.of("satd", new CategoryTotal(2, 30)),

@@ -66,7 +66,8 @@ final class Analyses {
     }
 
     static FindingSummary todo(String path, int line) {
-        return new FindingSummary("fp-" + path + line, "satd.todo", "satd", "minor", path, line, "TODO comment", 15);
+        return new FindingSummary("fp-" + path + line, "satd.todo", "satd", "minor", path, line, "TODO comment", 15,
+                Instant.parse("2025-01-15T08:00:00Z"));
     }
 
     static void send(CommitAnalyzed analysis) {

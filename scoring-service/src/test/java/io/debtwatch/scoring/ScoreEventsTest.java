@@ -128,7 +128,8 @@ class ScoreEventsTest {
         ScoringFoundationTest.awaitScore("acme", repo, analysis.sha());
         String findings = "/api/v1/orgs/{org}/repositories/{repoId}/findings";
         given().queryParam("size", 2).queryParam("page", 1).get(findings, "acme", repo).then().statusCode(200)
-                .body("total", equalTo(3)).body("items.size()", equalTo(1)).body("items[0].path", equalTo("web/C.java"));
+                .body("total", equalTo(3)).body("items.size()", equalTo(1)).body("items[0].path", equalTo("web/C.java"))
+                .body("items[0].debtSince", equalTo("2025-01-15T08:00:00Z"));
         given().queryParam("category", "security").get(findings, "acme", repo).then().body("total", equalTo(0));
         given().queryParam("status", "new").get(findings, "acme", repo).then().body("total", equalTo(3));
         given().queryParam("status", "gone").get(findings, "acme", repo).then().statusCode(400);
@@ -137,6 +138,7 @@ class ScoreEventsTest {
         String sarif = given().queryParam("format", "sarif").get(findings, "acme", repo).then().statusCode(200)
                 .contentType("application/sarif+json").body("runs[0].results.size()", equalTo(3))
                 .body("runs[0].results[0].locations[0].physicalLocation.region.startLine", equalTo(3))
+                .body("runs[0].results[0].properties.debtSince", equalTo("2025-01-15T08:00:00Z"))
                 .extract().asString();
         try (InputStream schemaText = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaText);

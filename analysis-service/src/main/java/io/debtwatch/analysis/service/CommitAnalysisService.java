@@ -86,39 +86,45 @@ public class CommitAnalysisService {
             RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit.sha()));
             Snapshot parent = null;
             SnapshotBuilder.Built built = null;
+            boolean fullWalk = false;
             if (revCommit.getParentCount() > 0) {
                 RevCommit parentCommit = walk.parseCommit(revCommit.getParent(0));
-                parent = parentSnapshot(reader, commit, parentCommit);
+                parent = parentSnapshot(repository, reader, commit, parentCommit);
                 built = builder.delta(reader, parent, parentCommit, revCommit);
                 if (built == null) {
                     built = builder.replacing(reader, parent, revCommit);
+                    fullWalk = true;
                 }
             }
             if (built == null) {
                 built = builder.full(reader, commit.repoId(), commit.org(), revCommit);
+                fullWalk = true;
             }
-            snapshots.store(built.snapshot());
-            return build(commit, eventId, built, parent);
+            Snapshot snapshot = built.snapshot()
+                    .withDebtSince(DebtDates.of(repository, revCommit, built.files(), parent, fullWalk));
+            snapshots.store(snapshot);
+            return build(commit, eventId, built, snapshot, parent);
         } catch (IOException e) {
             throw new AnalysisFailedException("cannot read commit " + commit.sha() + ": " + e.getMessage(), e);
         }
     }
 
     /** The parent's stored snapshot, or one built now by a full walk (its blobs mostly come from the cache). */
-    private Snapshot parentSnapshot(ObjectReader reader, CommitDiscovered commit, RevCommit parentCommit)
-            throws IOException {
+    private Snapshot parentSnapshot(Repository repository, ObjectReader reader, CommitDiscovered commit,
+            RevCommit parentCommit) throws IOException {
         Snapshot found = snapshots.find(commit.repoId(), parentCommit.name()).orElse(null);
         if (found != null) {
             return found;
         }
-        Snapshot built = builder.full(reader, commit.repoId(), commit.org(), parentCommit).snapshot();
-        snapshots.store(built);
-        return built;
+        SnapshotBuilder.Built built = builder.full(reader, commit.repoId(), commit.org(), parentCommit);
+        Snapshot snapshot = built.snapshot()
+                .withDebtSince(DebtDates.of(repository, parentCommit, built.files(), null, true));
+        snapshots.store(snapshot);
+        return snapshot;
     }
 
     private CommitAnalyzed build(CommitDiscovered commit, String eventId, SnapshotBuilder.Built built,
-            Snapshot parent) {
-        Snapshot snapshot = built.snapshot();
+            Snapshot snapshot, Snapshot parent) {
         List<Finding> parentRepository = parent == null ? List.of() : parent.repositoryFindings();
         List<Finding> before = Findings.production(built.removed(), parentRepository);
         List<Finding> after = Findings.production(built.added(), snapshot.repositoryFindings());
@@ -132,8 +138,13 @@ public class CommitAnalysisService {
         return new CommitAnalyzed(eventId, commit.repoId(), commit.org(), commit.team(), commit.branch(), commit.sha(),
                 commit.parents(), commit.committedAt(), commit.depth(), commit.backfill(), Analyzer.VERSION,
                 Instant.now(), snapshot.totals().linesOfCode(), snapshot.totals().testLinesOfCode(), indicators,
-                Totals.categories(indicators), snapshot.checks(), Findings.summaries(fresh, limit), fresh.size(),
-                Findings.summaries(fixed, limit), fixed.size(), Findings.summaries(top, limit),
+                Totals.categories(indicators), snapshot.checks(), Findings.summaries(fresh, limit, snapshot.debtSince()), fresh.size(),
+                Findings.summaries(fixed, limit, parentSince(parent)), fixed.size(),
+                Findings.summaries(top, limit, snapshot.debtSince()),
                 snapshot.totals().filesAnalyzed(), snapshot.totals().filesSkipped());
+    }
+
+    private static Map<String, Instant> parentSince(Snapshot parent) {
+        return parent == null ? Map.of() : parent.debtSince();
     }
 }

@@ -3,6 +3,7 @@ package io.debtwatch.analysis.service;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.analyzer.Finding;
 import io.debtwatch.events.FindingSummary;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -61,10 +62,12 @@ final class Findings {
     /**
      * @param findings findings
      * @param limit    the most to keep
+     * @param debtSince when each self-admitted-debt finding was written, by fingerprint
      * @return their summaries, at most {@code limit}
      */
-    static List<FindingSummary> summaries(List<Finding> findings, int limit) {
+    static List<FindingSummary> summaries(List<Finding> findings, int limit, Map<String, Instant> debtSince) {
         return findings.stream().limit(limit).map(f -> new FindingSummary(f.fingerprint(), f.indicatorId(),
-                f.category(), f.severity(), f.path(), f.startLine(), f.message(), f.remediationMinutes())).toList();
+                f.category(), f.severity(), f.path(), f.startLine(), f.message(), f.remediationMinutes(),
+                debtSince.get(f.fingerprint()))).toList();
     }
 }

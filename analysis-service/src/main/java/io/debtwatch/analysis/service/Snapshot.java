@@ -1,6 +1,7 @@
 package io.debtwatch.analysis.service;
 
 import io.debtwatch.analyzer.Finding;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,25 @@ import java.util.Map;
  * @param totals             the file totals
  * @param checks             repository-level checks by name
  * @param repositoryFindings one finding per failed repository-level check
+ * @param debtSince          fingerprint of each self-admitted-debt finding to when it was written
  */
 public record Snapshot(String repoId, String org, String sha, String settingsKey, String settingsProblem,
-        Map<String, String> files, Totals totals, Map<String, Boolean> checks, List<Finding> repositoryFindings) {
+        Map<String, String> files, Totals totals, Map<String, Boolean> checks, List<Finding> repositoryFindings,
+        Map<String, Instant> debtSince) {
+
+    /** A snapshot stored before debt was dated reads as one with no dates. */
+    public Snapshot {
+        debtSince = debtSince == null ? Map.of() : debtSince;
+    }
+
+    /**
+     * @param since fingerprint of each debt finding to when it was written
+     * @return this snapshot with those dates
+     */
+    public Snapshot withDebtSince(Map<String, Instant> since) {
+        return new Snapshot(repoId, org, sha, settingsKey, settingsProblem, files, totals, checks, repositoryFindings,
+                Map.copyOf(since));
+    }
 
     /**
      * @param path a file of this snapshot

@@ -74,7 +74,7 @@ public class SnapshotBuilder {
             }
         }
         return finish(analyzer, new Snapshot(repoId, org, commit.name(), settings.key(), settings.problem(), files,
-                Totals.of(analyses), Map.of(), List.of()), analyses, List.of(), analyses);
+                Totals.of(analyses), Map.of(), List.of(), Map.of()), analyses, List.of(), analyses);
     }
 
     /**
@@ -127,7 +127,7 @@ public class SnapshotBuilder {
         }
         List<FileAnalysis> removed = results.getAll(removedKeys);
         Snapshot snapshot = new Snapshot(parent.repoId(), parent.org(), commit.name(), settings.key(),
-                settings.problem(), files, parent.totals().apply(removed, added), Map.of(), List.of());
+                settings.problem(), files, parent.totals().apply(removed, added), Map.of(), List.of(), Map.of());
         List<FileAnalysis> all = results.getAll(files.keySet().stream().map(snapshot::resultKey).toList());
         return finish(analyzer, snapshot, all, removed, added);
     }
@@ -138,7 +138,7 @@ public class SnapshotBuilder {
         Map<String, Boolean> checks = new LinkedHashMap<>(new TreeMap<>(repository.checks()));
         checks.put("settings-valid", s.settingsProblem() == null);
         Snapshot snapshot = new Snapshot(s.repoId(), s.org(), s.sha(), s.settingsKey(), s.settingsProblem(), s.files(),
-                s.totals(), checks, repository.findings());
+                s.totals(), checks, repository.findings(), s.debtSince());
         return new Built(snapshot, all, removed, added);
     }
 

@@ -36,8 +36,14 @@ final class SarifWriter {
             if (f.fingerprint() != null) {
                 result.put("partialFingerprints", Map.of("debtwatch/v1", f.fingerprint()));
             }
-            result.put("properties", Map.of("category", f.category(), "severity", f.severity(),
-                    "remediationMinutes", f.remediationMinutes()));
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("category", f.category());
+            properties.put("severity", f.severity());
+            properties.put("remediationMinutes", f.remediationMinutes());
+            if (f.debtSince() != null) {
+                properties.put("debtSince", f.debtSince().toString());
+            }
+            result.put("properties", properties);
             results.add(result);
         }
         Map<String, Object> driver = new LinkedHashMap<>();
