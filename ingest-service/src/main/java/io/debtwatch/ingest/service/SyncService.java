@@ -8,6 +8,7 @@ import io.debtwatch.ingest.repository.RepositoryStore;
 import io.debtwatch.ingest.repository.SyncState;
 import io.debtwatch.ingest.service.git.DamagedRepositoryException;
 import io.debtwatch.ingest.service.git.FetchResult;
+import io.debtwatch.ingest.service.git.GitCredentials;
 import io.debtwatch.ingest.service.git.GitSyncException;
 import io.debtwatch.ingest.service.git.HistoryReader;
 import io.debtwatch.ingest.service.git.MirrorService;
@@ -95,8 +96,9 @@ public class SyncService {
 
     private SyncState fetchAndRecord(RepositoryEntity repo) throws GitSyncException {
         urls.recheck(new RemoteUrl(repo.url(), repo.urlKey(), repo.host(), repo.local()));
-        String token = cipher.decrypt(repo.sealedToken(), repo.id());
-        FetchResult fetched = mirrors.fetch(repo.id(), repo.url(), token, repo.defaultBranch());
+        GitCredentials credentials = new GitCredentials(cipher.decrypt(repo.sealedToken(), repo.id()),
+                cipher.decrypt(repo.sealedSshKey(), repo.id()));
+        FetchResult fetched = mirrors.fetch(repo.id(), repo.url(), credentials, repo.defaultBranch());
         Instant now = Instant.now();
         SyncState sync = repo.sync();
         if (fetched.empty()) {
