@@ -12,6 +12,7 @@ import io.debtwatch.ingest.service.git.GitCredentials;
 import io.debtwatch.ingest.service.git.GitSyncException;
 import io.debtwatch.ingest.service.git.HistoryReader;
 import io.debtwatch.ingest.service.git.MirrorService;
+import io.debtwatch.ingest.service.git.MirrorTooLargeException;
 import io.debtwatch.service.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +82,11 @@ public class SyncService {
             // keeps commits already sent from being sent again
             mirrors.delete(repoId);
             fail(repo, e.getMessage() + " (the mirror is fetched again on the next attempt)");
+            return false;
+        } catch (MirrorTooLargeException e) {
+            // an oversized mirror is not kept: it would hold the disk while the repository is not watched
+            boolean removed = mirrors.delete(repoId);
+            fail(repo, e.getMessage() + (removed ? "; the mirror was removed from disk" : ""));
             return false;
         } catch (GitSyncException | ProblemException | IllegalStateException e) {
             fail(repo, e.getMessage());
