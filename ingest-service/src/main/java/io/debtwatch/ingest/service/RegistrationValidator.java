@@ -4,9 +4,9 @@ import io.debtwatch.ingest.config.IngestConfig;
 import io.debtwatch.ingest.rest.BackfillRequest;
 import io.debtwatch.ingest.rest.PatchRequest;
 import io.debtwatch.ingest.rest.RegisterRequest;
+import io.debtwatch.ingest.service.git.SshKeys;
 import io.debtwatch.service.problem.FieldError;
 import io.debtwatch.service.problem.ProblemException;
-import io.debtwatch.ingest.service.git.SshKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -112,9 +112,7 @@ public class RegistrationValidator {
         }
         secret(errors, "accessToken", request.accessToken());
         secret(errors, "hookSecret", request.hookSecret());
-        if (request.sshPrivateKey() != null && !request.sshPrivateKey().isBlank()) {
-            sshKey(errors, request.sshPrivateKey(), url);
-        }
+        sshKey(errors, request.sshPrivateKey(), url);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -189,7 +187,8 @@ public class RegistrationValidator {
     }
 
     private static void sshKey(List<FieldError> errors, String key, String url) {
-        if (key == null) {
+        if (key == null || key.isBlank()) {
+            // absent, or on a patch the removal of the stored key
             return;
         }
         if (!UrlValidator.isSsh(url)) {

@@ -166,6 +166,8 @@ class SshTransportTest {
                 .extract().asString();
         assertThat(body, not(containsString("bm90IGEga2V5")));
         assertThat(body.contains("cannot be read") || body.contains("no usable"), is(true));
+        register(ORG, Map.of("url", "https://127.0.0.1:1/acme/app.git", "team", "t", "sshPrivateKey", ""))
+                .statusCode(400).body("errors[0].field", equalTo("url"));
     }
 
     /** A line of a key text's base64 body past the header every OpenSSH key shares: it must appear nowhere. */
