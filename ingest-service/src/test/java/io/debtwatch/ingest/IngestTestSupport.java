@@ -6,16 +6,22 @@ import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventJson;
 import io.debtwatch.events.Topics;
 import io.debtwatch.infra.kafka.KafkaTestResource;
+import io.debtwatch.testsupport.GitFixture;
 import io.debtwatch.testsupport.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the ingest tests share: registering through the API and reading what reached the commits topic. */
 public final class IngestTestSupport {
@@ -77,6 +83,37 @@ public final class IngestTestSupport {
      */
     public static void syncNow(String org, String id) {
         given().post(location(org, id) + "/sync").then().statusCode(202);
+    }
+
+    /**
+     * @param dir an empty or missing folder
+     * @return the folder, now a repository with one commit on {@code main}
+     */
+    public static Path repositoryWithOneCommit(Path dir) {
+        try (GitFixture git = GitFixture.init(dir)) {
+            git.write("a.txt", "1").commit("c1");
+        }
+        return dir;
+    }
+
+    /**
+     * Vouches for an SSH host in the known_hosts file the service reads
+     * ({@code debtwatch.ingest.ssh.known-hosts}), replacing what an earlier server on the same port left.
+     *
+     * @param line a known_hosts line, {@code [127.0.0.1]:port keytype base64}
+     */
+    public static void trustSshHost(String line) {
+        Path file = Path.of(ConfigProvider.getConfig().getValue("debtwatch.ingest.ssh.known-hosts", String.class));
+        String address = line.substring(0, line.indexOf(' ') + 1);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            List<String> kept = Files.exists(file) ? Files.readAllLines(file).stream()
+                    .filter(l -> !l.startsWith(address)).toList() : List.of();
+            Files.write(file, java.util.stream.Stream.concat(kept.stream(), java.util.stream.Stream.of(line))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

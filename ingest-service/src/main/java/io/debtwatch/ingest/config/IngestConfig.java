@@ -45,6 +45,9 @@ public interface IngestConfig {
     /** Fetching from remotes. */
     Git git();
 
+    /** SSH remotes. */
+    Ssh ssh();
+
     /** History backfill. */
     Backfill backfill();
 
@@ -105,6 +108,16 @@ public interface IngestConfig {
         /** Changed files listed per commit before the overflow flag is set. */
         @WithDefault("500")
         int maxChangedFiles();
+    }
+
+    /** SSH remotes ({@code ssh://} and {@code git@host:path}). */
+    interface Ssh {
+
+        /**
+         * OpenSSH known_hosts file that holds the host key of every SSH remote; a host that is not in it,
+         * or presents another key, is refused. Unset, no SSH host is trusted. ~/.ssh is never read.
+         */
+        Optional<String> knownHosts();
     }
 
     /** History backfill. */

@@ -16,6 +16,7 @@ final class RepositoryDocuments {
                 .append("host", e.host()).append("defaultBranch", e.defaultBranch())
                 .append("pollIntervalSeconds", e.pollIntervalSeconds()).append("createdAt", date(e.createdAt()))
                 .append("sealedToken", e.sealedToken()).append("sealedHookSecret", e.sealedHookSecret())
+                .append("sealedSshKey", e.sealedSshKey())
                 .append("sync", syncDocument(e.sync())).append("backfill", backfillDocument(e.backfill()));
     }
 
@@ -23,7 +24,8 @@ final class RepositoryDocuments {
         return new RepositoryEntity(d.getString("_id"), d.getString("org"), d.getString("team"), d.getString("name"),
                 d.getString("url"), d.getString("urlKey"), d.getBoolean("local", false), d.getString("host"),
                 d.getString("defaultBranch"), d.getInteger("pollIntervalSeconds", 300), instant(d, "createdAt"),
-                d.getString("sealedToken"), d.getString("sealedHookSecret"), sync(d.get("sync", Document.class)),
+                d.getString("sealedToken"), d.getString("sealedHookSecret"), d.getString("sealedSshKey"),
+                sync(d.get("sync", Document.class)),
                 backfill(d.get("backfill", Document.class)));
     }
 

@@ -18,10 +18,11 @@ import java.time.Instant;
  * @param createdAt           when it was registered
  * @param sealedToken         the access token, encrypted, may be null
  * @param sealedHookSecret    the push-hook secret, encrypted, may be null
+ * @param sealedSshKey        the SSH private key of an SSH remote, encrypted, may be null
  * @param sync                where watching stands
  * @param backfill            history backfill progress
  */
 public record RepositoryEntity(String id, String org, String team, String name, String url, String urlKey,
         boolean local, String host, String defaultBranch, int pollIntervalSeconds, Instant createdAt,
-        String sealedToken, String sealedHookSecret, SyncState sync, BackfillState backfill) {
+        String sealedToken, String sealedHookSecret, String sealedSshKey, SyncState sync, BackfillState backfill) {
 }

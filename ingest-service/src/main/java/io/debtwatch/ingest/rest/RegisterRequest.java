@@ -9,9 +9,11 @@ package io.debtwatch.ingest.rest;
  * @param defaultBranch       the watched branch, defaults to the remote's HEAD
  * @param pollIntervalSeconds how often to poll
  * @param backfill            how much history to analyse, default {@code last} 50
- * @param accessToken         a token for a private repository, stored encrypted, never returned
+ * @param accessToken         a token for a private https repository, stored encrypted, never returned
+ * @param sshPrivateKey       an unencrypted private key (OpenSSH or PEM text) for an SSH repository, stored
+ *                            encrypted, never returned
  * @param hookSecret          the push-hook secret, stored encrypted, never returned
  */
 public record RegisterRequest(String url, String team, String name, String defaultBranch,
-        Integer pollIntervalSeconds, BackfillRequest backfill, String accessToken, String hookSecret) {
+        Integer pollIntervalSeconds, BackfillRequest backfill, String accessToken, String sshPrivateKey, String hookSecret) {
 }

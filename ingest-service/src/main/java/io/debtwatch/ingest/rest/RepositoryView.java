@@ -6,7 +6,7 @@ import io.debtwatch.ingest.repository.SyncState;
 import java.time.Instant;
 
 /**
- * A repository as the API shows it: never its token or hook secret, only whether they are set.
+ * A repository as the API shows it: never its token, SSH key or hook secret, only whether they are set.
  *
  * @param id                  24 hex characters
  * @param org                 the organisation
@@ -18,12 +18,13 @@ import java.time.Instant;
  * @param backfill            the backfill policy
  * @param hasAccessToken      whether a token is stored
  * @param hasHookSecret       whether a hook secret is stored
+ * @param hasSshKey           whether an SSH private key is stored
  * @param createdAt           when it was registered
  * @param sync                where watching stands
  */
 public record RepositoryView(String id, String org, String team, String name, String url, String defaultBranch,
         int pollIntervalSeconds, BackfillRequest backfill, boolean hasAccessToken, boolean hasHookSecret,
-        Instant createdAt, SyncView sync) {
+        boolean hasSshKey, Instant createdAt, SyncView sync) {
 
     /**
      * Sync status with backfill progress.
@@ -73,7 +74,7 @@ public record RepositoryView(String id, String org, String team, String name, St
                 : new RewriteView(s.lastRewriteFrom(), s.lastRewriteTo(), s.lastRewriteAt());
         return new RepositoryView(e.id(), e.org(), e.team(), e.name(), e.url(), e.defaultBranch(),
                 e.pollIntervalSeconds(), new BackfillRequest(b.policy(), b.count() == 0 ? null : b.count()),
-                e.sealedToken() != null, e.sealedHookSecret() != null, e.createdAt(),
+                e.sealedToken() != null, e.sealedHookSecret() != null, e.sealedSshKey() != null, e.createdAt(),
                 new SyncView(s.status(), s.lastSuccessAt(), s.lastError(), s.consecutiveFailures(),
                         s.nextAttemptAt(), s.lastTip(), rewrite,
                         new ProgressView(b.state(), b.planned(), b.emitted(), b.percent())));

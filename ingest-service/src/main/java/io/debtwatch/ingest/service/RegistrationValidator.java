@@ -4,9 +4,11 @@ import io.debtwatch.ingest.config.IngestConfig;
 import io.debtwatch.ingest.rest.BackfillRequest;
 import io.debtwatch.ingest.rest.PatchRequest;
 import io.debtwatch.ingest.rest.RegisterRequest;
+import io.debtwatch.ingest.service.git.SshKeys;
 import io.debtwatch.service.problem.FieldError;
 import io.debtwatch.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,7 @@ public class RegistrationValidator {
     private static final Set<String> POLICIES = Set.of("none", "last", "daily", "all");
     private static final int MAX_TEXT = 200;
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_SSH_KEY = 16_384;
 
     private final UrlValidator urls;
     private final IngestConfig config;
@@ -78,6 +81,9 @@ public class RegistrationValidator {
         }
         secret(errors, "accessToken", request.accessToken());
         secret(errors, "hookSecret", request.hookSecret());
+        if (remote != null) {
+            sshKey(errors, request.sshPrivateKey(), remote.url());
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -88,9 +94,10 @@ public class RegistrationValidator {
 
     /**
      * @param request a patch body
+     * @param url     the repository's URL
      * @throws ProblemException a 400 naming each invalid field
      */
-    public void validatePatch(PatchRequest request) {
+    public void validatePatch(PatchRequest request, String url) {
         if (request == null) {
             throw ProblemException.invalid("body", "a JSON object is required");
         }
@@ -103,6 +110,9 @@ public class RegistrationValidator {
         if (request.pollIntervalSeconds() != null) {
             interval(errors, request.pollIntervalSeconds());
         }
+        secret(errors, "accessToken", request.accessToken());
+        secret(errors, "hookSecret", request.hookSecret());
+        sshKey(errors, request.sshPrivateKey(), url);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -173,6 +183,25 @@ public class RegistrationValidator {
     private static void secret(List<FieldError> errors, String field, String value) {
         if (value != null && value.length() > 1000) {
             errors.add(new FieldError(field, "must be at most 1000 characters"));
+        }
+    }
+
+    private static void sshKey(List<FieldError> errors, String key, String url) {
+        if (key == null || key.isBlank()) {
+            // absent, or on a patch the removal of the stored key
+            return;
+        }
+        if (!UrlValidator.isSsh(url)) {
+            errors.add(new FieldError("sshPrivateKey", "only for ssh:// and git@host:path URLs: an https"
+                    + " repository takes an accessToken"));
+        } else if (key.length() > MAX_SSH_KEY) {
+            errors.add(new FieldError("sshPrivateKey", "must be at most " + MAX_SSH_KEY + " characters"));
+        } else {
+            try {
+                SshKeys.parse(key);
+            } catch (GeneralSecurityException e) {
+                errors.add(new FieldError("sshPrivateKey", "is not usable: " + e.getMessage()));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.debtwatch.ingest.repository.RepositoryStore;
 import io.debtwatch.ingest.repository.SyncState;
 import io.debtwatch.ingest.rest.PatchRequest;
 import io.debtwatch.ingest.rest.RegisterRequest;
+import io.debtwatch.ingest.service.git.GitCredentials;
 import io.debtwatch.ingest.service.git.GitSyncException;
 import io.debtwatch.ingest.service.git.MirrorService;
 import io.debtwatch.ingest.service.git.RemoteRefs;
@@ -56,13 +57,15 @@ public class RegistryService {
         repositories.findByUrlKey(org, valid.remote().key()).ifPresent(existing -> {
             throw duplicate(org, existing);
         });
-        String branch = resolveBranch(valid.remote().url(), request.accessToken(), request.defaultBranch());
+        String branch = resolveBranch(valid.remote().url(), new GitCredentials(blankToNull(request.accessToken()),
+                blankToNull(request.sshPrivateKey())), request.defaultBranch());
         String id = new ObjectId().toHexString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         RepositoryEntity entity = new RepositoryEntity(id, org, request.team().trim(), valid.name(),
                 valid.remote().url(), valid.remote().key(), valid.remote().local(), valid.remote().host(), branch,
                 valid.pollIntervalSeconds(), now, cipher.encrypt(blankToNull(request.accessToken()), id),
-                cipher.encrypt(blankToNull(request.hookSecret()), id), SyncState.initial(now),
+                cipher.encrypt(blankToNull(request.hookSecret()), id),
+                cipher.encrypt(blankToNull(request.sshPrivateKey()), id), SyncState.initial(now),
                 BackfillState.pending(valid.backfillPolicy(), valid.backfillCount()));
         if (!repositories.insert(entity)) {
             throw duplicate(org, repositories.findByUrlKey(org, valid.remote().key()).orElseThrow());
@@ -94,7 +97,7 @@ public class RegistryService {
      */
     public RepositoryEntity patch(String org, String id, PatchRequest request) {
         RepositoryEntity current = get(org, id);
-        validator.validatePatch(request);
+        validator.validatePatch(request, current.url());
         List<Bson> updates = new ArrayList<>();
         Optional.ofNullable(request.team()).ifPresent(t -> updates.add(Updates.set("team", t.trim())));
         Optional.ofNullable(request.name()).ifPresent(n -> updates.add(Updates.set("name", n.trim())));
@@ -103,13 +106,19 @@ public class RegistryService {
         if (request.accessToken() != null) {
             updates.add(Updates.set("sealedToken", cipher.encrypt(blankToNull(request.accessToken()), id)));
         }
+        if (request.sshPrivateKey() != null) {
+            updates.add(Updates.set("sealedSshKey", cipher.encrypt(blankToNull(request.sshPrivateKey()), id)));
+        }
         if (request.hookSecret() != null) {
             updates.add(Updates.set("sealedHookSecret", cipher.encrypt(blankToNull(request.hookSecret()), id)));
         }
         if (request.defaultBranch() != null && !request.defaultBranch().equals(current.defaultBranch())) {
             String token = request.accessToken() != null ? blankToNull(request.accessToken())
                     : cipher.decrypt(current.sealedToken(), id);
-            updates.add(Updates.set("defaultBranch", resolveBranch(current.url(), token, request.defaultBranch())));
+            String key = request.sshPrivateKey() != null ? blankToNull(request.sshPrivateKey())
+                    : cipher.decrypt(current.sealedSshKey(), id);
+            updates.add(Updates.set("defaultBranch", resolveBranch(current.url(), new GitCredentials(token, key),
+                    request.defaultBranch())));
             // a new branch is a new line of history: its backfill is planned again under the same policy
             updates.add(Updates.set("sync.lastTip", null));
             repositories.saveBackfill(id, BackfillState.pending(current.backfill().policy(),
@@ -118,7 +127,7 @@ public class RegistryService {
         if (!updates.isEmpty() && !repositories.update(org, id, Updates.combine(updates))) {
             throw ProblemException.notFound("repository", id);
         }
-        if (request.defaultBranch() != null || request.accessToken() != null) {
+        if (request.defaultBranch() != null || request.accessToken() != null || request.sshPrivateKey() != null) {
             scheduler.syncNow(id);
         }
         return get(org, id);
@@ -153,10 +162,10 @@ public class RegistryService {
         return current;
     }
 
-    private String resolveBranch(String url, String token, String requested) {
+    private String resolveBranch(String url, GitCredentials credentials, String requested) {
         RemoteRefs refs;
         try {
-            refs = mirrors.probe(url, blankToNull(token));
+            refs = mirrors.probe(url, credentials);
         } catch (GitSyncException e) {
             throw ProblemException.invalid("url", "cannot be reached: " + e.getMessage());
         }

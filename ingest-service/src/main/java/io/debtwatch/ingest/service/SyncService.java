@@ -8,9 +8,11 @@ import io.debtwatch.ingest.repository.RepositoryStore;
 import io.debtwatch.ingest.repository.SyncState;
 import io.debtwatch.ingest.service.git.DamagedRepositoryException;
 import io.debtwatch.ingest.service.git.FetchResult;
+import io.debtwatch.ingest.service.git.GitCredentials;
 import io.debtwatch.ingest.service.git.GitSyncException;
 import io.debtwatch.ingest.service.git.HistoryReader;
 import io.debtwatch.ingest.service.git.MirrorService;
+import io.debtwatch.ingest.service.git.MirrorTooLargeException;
 import io.debtwatch.service.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +83,11 @@ public class SyncService {
             mirrors.delete(repoId);
             fail(repo, e.getMessage() + " (the mirror is fetched again on the next attempt)");
             return false;
+        } catch (MirrorTooLargeException e) {
+            // an oversized mirror is not kept: it would hold the disk while the repository is not watched
+            boolean removed = mirrors.delete(repoId);
+            fail(repo, e.getMessage() + (removed ? "; the mirror was removed from disk" : ""));
+            return false;
         } catch (GitSyncException | ProblemException | IllegalStateException e) {
             fail(repo, e.getMessage());
             return false;
@@ -95,8 +102,9 @@ public class SyncService {
 
     private SyncState fetchAndRecord(RepositoryEntity repo) throws GitSyncException {
         urls.recheck(new RemoteUrl(repo.url(), repo.urlKey(), repo.host(), repo.local()));
-        String token = cipher.decrypt(repo.sealedToken(), repo.id());
-        FetchResult fetched = mirrors.fetch(repo.id(), repo.url(), token, repo.defaultBranch());
+        GitCredentials credentials = new GitCredentials(cipher.decrypt(repo.sealedToken(), repo.id()),
+                cipher.decrypt(repo.sealedSshKey(), repo.id()));
+        FetchResult fetched = mirrors.fetch(repo.id(), repo.url(), credentials, repo.defaultBranch());
         Instant now = Instant.now();
         SyncState sync = repo.sync();
         if (fetched.empty()) {

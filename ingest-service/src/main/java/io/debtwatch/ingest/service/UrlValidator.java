@@ -184,6 +184,14 @@ public class UrlValidator {
     }
 
     /**
+     * @param url a validated URL
+     * @return whether it is fetched over SSH ({@code ssh://} or {@code user@host:path})
+     */
+    public static boolean isSsh(String url) {
+        return url != null && (url.regionMatches(true, 0, "ssh://", 0, 6) || SCP_LIKE.matcher(url.trim()).matches());
+    }
+
+    /**
      * The normalised key of a remote URL, without any host check: how a push hook's clone URL is
      * matched to registered repositories.
      *

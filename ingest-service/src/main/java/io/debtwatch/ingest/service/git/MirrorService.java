@@ -1,17 +1,22 @@
 package io.debtwatch.ingest.service.git;
 
 import io.debtwatch.ingest.config.IngestConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -23,9 +28,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,16 +39,34 @@ import org.jboss.logging.Logger;
 public class MirrorService {
 
     private static final Logger LOG = Logger.getLogger(MirrorService.class);
-    private static final String TOKEN_USER = "x-access-token";
     private static final List<String> DAMAGE_HINTS = List.of("missing", "bad object", "corrupt",
             "internal server error", "invalid object", "did not send all necessary objects");
+    private static final List<String> TIMEOUT_HINTS = List.of("timed out", "timeout");
+    private static final List<String> AUTH_HINTS = List.of("authentication", "not authorized", "cannot log in",
+            "permission denied", "access denied");
 
     private final IngestConfig config;
     private final Path root;
+    private final Path sshSandbox;
+    private final Path knownHosts;
+    private final ExecutorService sshConnects = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ingest-ssh-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public MirrorService(IngestConfig config) {
         this.config = config;
         this.root = Path.of(config.dataDir()).resolve("mirrors");
+        // an empty folder JGit's SSH client may treat as home and ~/.ssh: it holds nothing to read
+        this.sshSandbox = Path.of(config.dataDir()).resolve("ssh-home").toAbsolutePath();
+        this.knownHosts = config.ssh().knownHosts().filter(p -> !p.isBlank()).map(p -> Path.of(p).toAbsolutePath())
+                .orElse(null);
+    }
+
+    @PreDestroy
+    void stop() {
+        sshConnects.shutdownNow();
     }
 
     /**
@@ -84,17 +105,19 @@ public class MirrorService {
      * Fetches every branch of the remote into the mirror, dropping branches the remote deleted.
      *
      * @param repoId the repository id
-     * @param url    the remote, without credentials
-     * @param token  an access token, may be null
-     * @param branch the watched branch
+     * @param url         the remote, without credentials
+     * @param credentials a token or SSH key to present, or {@link GitCredentials#NONE}
+     * @param branch      the watched branch
      * @return the branch's tip and the mirror's state
      * @throws GitSyncException when the remote cannot be read or the mirror is damaged or too large
      */
-    public FetchResult fetch(String repoId, String url, String token, String branch) throws GitSyncException {
-        try (Repository repo = open(repoId); Git git = new Git(repo)) {
+    public FetchResult fetch(String repoId, String url, GitCredentials credentials, String branch)
+            throws GitSyncException {
+        TransportSetup setup = setup(credentials);
+        try (setup; Repository repo = open(repoId); Git git = new Git(repo)) {
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"))
                     .setRemoveDeletedRefs(true).setTimeout(config.git().fetchTimeoutSeconds())
-                    .setCredentialsProvider(credentials(token)).call();
+                    .setCredentialsProvider(setup.https()).setTransportConfigCallback(setup).call();
             long size = sizeOf(mirrorDir(repoId));
             long limit = config.git().maxMirrorSizeMb() * 1024 * 1024;
             if (size > limit) {
@@ -107,7 +130,7 @@ public class MirrorService {
         } catch (InvalidRemoteException e) {
             throw new RemoteUnreachableException("remote " + url + " is not a Git repository or cannot be found", e);
         } catch (TransportException e) {
-            throw classify(url, e);
+            throw classify(url, e, setup);
         } catch (GitAPIException | IOException e) {
             throw new DamagedRepositoryException("fetch from " + url + " failed: " + rootMessage(e), e);
         }
@@ -116,15 +139,17 @@ public class MirrorService {
     /**
      * Lists a remote's branches without fetching anything.
      *
-     * @param url   the remote, without credentials
-     * @param token an access token, may be null
+     * @param url         the remote, without credentials
+     * @param credentials a token or SSH key to present, or {@link GitCredentials#NONE}
      * @return its branches and HEAD branch
      * @throws GitSyncException when it cannot be reached
      */
-    public RemoteRefs probe(String url, String token) throws GitSyncException {
-        try {
+    public RemoteRefs probe(String url, GitCredentials credentials) throws GitSyncException {
+        TransportSetup setup = setup(credentials);
+        try (setup) {
             Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(url).setTimeout(config.git()
-                    .fetchTimeoutSeconds()).setCredentialsProvider(credentials(token)).callAsMap();
+                    .fetchTimeoutSeconds()).setCredentialsProvider(setup.https()).setTransportConfigCallback(setup)
+                    .callAsMap();
             Set<String> branches = new HashSet<>();
             for (String name : refs.keySet()) {
                 if (name.startsWith(Constants.R_HEADS)) {
@@ -135,7 +160,7 @@ public class MirrorService {
         } catch (InvalidRemoteException e) {
             throw new RemoteUnreachableException("not a Git repository or not found", e);
         } catch (TransportException e) {
-            throw classify(url, e);
+            throw classify(url, e, setup);
         } catch (GitAPIException e) {
             throw new RemoteUnreachableException("cannot list the remote: " + rootMessage(e), e);
         }
@@ -188,16 +213,39 @@ public class MirrorService {
         return match;
     }
 
-    private static GitSyncException classify(String url, TransportException e) {
+    private TransportSetup setup(GitCredentials credentials) throws GitSyncException {
+        try {
+            Files.createDirectories(sshSandbox);
+        } catch (IOException e) {
+            throw new DamagedRepositoryException("cannot create " + sshSandbox + ": " + e.getMessage(), e);
+        }
+        return new TransportSetup(credentials, sshSandbox, knownHosts, sshConnects);
+    }
+
+    private GitSyncException classify(String url, TransportException e, TransportSetup setup) {
+        if (setup.sshProblem() != null) {
+            return new RemoteUnreachableException("remote " + url + " refused: " + setup.sshProblem(), e);
+        }
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof MissingObjectException) {
                 return new DamagedRepositoryException("repository is damaged, objects are missing: "
                         + rootMessage(e), e);
             }
+            if (cause instanceof SocketTimeoutException) {
+                return timedOut(url, e);
+            }
             cause = cause.getCause();
         }
-        String message = rootMessage(e).toLowerCase(java.util.Locale.ROOT);
+        // the URL itself is no hint: a repository may well be called "auth-timeout"
+        String message = rootMessage(e).replace(url, "").toLowerCase(Locale.ROOT);
+        if (TIMEOUT_HINTS.stream().anyMatch(message::contains)) {
+            return timedOut(url, e);
+        }
+        if (AUTH_HINTS.stream().anyMatch(message::contains)) {
+            return new RemoteUnreachableException("remote " + url + " refused the credentials (authentication"
+                    + " failed: check the repository's access token or SSH key): " + rootMessage(e), e);
+        }
         if (DAMAGE_HINTS.stream().anyMatch(message::contains)) {
             // the remote reached us but could not pack its objects: a partial or damaged repository
             return new DamagedRepositoryException("remote " + url + " looks damaged or partial (it failed to send"
@@ -206,8 +254,10 @@ public class MirrorService {
         return new RemoteUnreachableException("remote " + url + " cannot be read: " + rootMessage(e), e);
     }
 
-    private static CredentialsProvider credentials(String token) {
-        return token == null ? null : new UsernamePasswordCredentialsProvider(TOKEN_USER, token);
+    private GitSyncException timedOut(String url, TransportException e) {
+        return new RemoteUnreachableException("remote " + url + " did not answer within "
+                + config.git().fetchTimeoutSeconds() + " s (debtwatch.ingest.git.fetch-timeout-seconds): "
+                + rootMessage(e), e);
     }
 
     private static long sizeOf(Path dir) throws IOException {
