@@ -28,6 +28,10 @@ public final class Grammar {
     final TSQuery query;
     private final Kind[] captureKinds;
     private final Kind[] kinds;
+    /** Field names the rules ask for; their ids are looked up once per grammar. */
+    private static final List<String> FIELDS = List.of("name", "body", "condition", "consequence", "arguments", "object",
+            "type", "constructor", "function", "parameters", "left", "right", "value", "key");
+    private final Map<String, Integer> fieldIds = new HashMap<>();
 
     private Grammar(String language, TSLanguage tsLanguage, Map<String, Kind> names, List<String> branches) {
         this.language = language;
@@ -56,11 +60,20 @@ public final class Grammar {
             kinds[i] = name == null ? Kind.OTHER : names.getOrDefault(name, Kind.OTHER);
         }
         kinds[n] = Kind.OTHER;
+        for (String field : FIELDS) {
+            fieldIds.put(field, tsLanguage.fieldIdForName(field));
+        }
     }
 
     /** The grammar of a tree language; created once per process. */
     public static synchronized Grammar of(String language) {
         return GRAMMARS.computeIfAbsent(language, Grammar::create);
+    }
+
+    /** The grammar's id of a field name; 0 (no field) when the grammar has none of that name. */
+    int fieldId(String field) {
+        Integer id = fieldIds.get(field);
+        return id != null ? id : tsLanguage.fieldIdForName(field);
     }
 
     Kind captureKind(int captureIndex) {
