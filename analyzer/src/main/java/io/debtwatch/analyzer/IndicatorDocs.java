@@ -25,10 +25,12 @@ public final class IndicatorDocs {
         sb.append("# Indicators\n\n");
         sb.append("Generated from `Catalogue` by `io.debtwatch.analyzer.IndicatorDocs` (analyzer ").append(Analyzer.VERSION)
                 .append("); do not edit by hand. Regenerate with\n`./mvnw -q -pl analyzer test -Dtest=IndicatorDocsTest -Ddocs.update=true`.\n\n");
-        sb.append("Languages: `java`, `python`, `javascript`, `typescript` (TS/TSX) and `go` are parsed with tree-sitter and\n")
+        sb.append("Languages: `java`, `python`, `javascript`, `typescript` and `go` are parsed with tree-sitter and\n")
                 .append("matched on the syntax tree; `all` also covers every other text file (line rules); `code` means tree\n")
                 .append("languages plus other programming languages, never configuration files; `repository` entries are\n")
-                .append("checks over the whole snapshot; `commit` entries look at commit messages.\n\n");
+                .append("checks over the whole snapshot; `commit` entries look at commit messages. `typescript` covers `.ts`,\n")
+                .append("`.mts` and `.cts` files, parsed with the TypeScript grammar, and `.tsx` files, parsed with the TSX grammar\n")
+                .append("(TypeScript with JSX elements).\n\n");
         sb.append("Findings in test code are reported with `testCode: true` and do not count for the score; prints,\n")
                 .append("hardcoded configuration, secrets-looking fixtures, sleeps, exits and size rules are not reported in tests at all.\n")
                 .append("Suppress one finding with `debtwatch:ignore <indicator-id>` on its line or the line above.\n\n");

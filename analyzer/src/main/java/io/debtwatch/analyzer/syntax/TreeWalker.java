@@ -67,8 +67,8 @@ public final class TreeWalker {
 
     /** Analyses a tree-language file (valid UTF-8, checked before); returns its lines of code. */
     public static int analyze(FileContext ctx) {
-        Grammar grammar = Grammar.of(ctx.language);
-        TSParser parser = PARSERS.get().computeIfAbsent(ctx.language, l -> {
+        Grammar grammar = Grammar.forFile(ctx.language, ctx.path);
+        TSParser parser = PARSERS.get().computeIfAbsent(grammar.language, l -> {
             TSParser p = new TSParser();
             p.setLanguage(grammar.tsLanguage);
             return p;
