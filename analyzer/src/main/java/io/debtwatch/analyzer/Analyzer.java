@@ -52,7 +52,7 @@ public final class Analyzer {
             if (language.equals("notebook")) {
                 loc = 0;
             } else if (Languages.TREE_LANGUAGES.contains(language)) {
-                loc = TreeWalker.analyze(ctx, text);
+                loc = TreeWalker.analyze(ctx);
             } else {
                 loc = TextRules.analyze(ctx);
             }

@@ -64,6 +64,22 @@ public final class FileContext {
         return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
     }
 
+    /** The 1-based line holding a byte offset (an offset just after a line break is on the next line),
+     *  as tree-sitter counts rows; found in the line index, so no call into the parser is needed. */
+    public int lineAt(int byteOffset) {
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= byteOffset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+
     /** Text of a 1-based line without its line break. */
     public String line(int line) {
         if (line < 1 || line > lineStarts.length) {

@@ -25,10 +25,12 @@ public final class IndicatorDocs {
         sb.append("# Indicators\n\n");
         sb.append("Generated from `Catalogue` by `io.debtwatch.analyzer.IndicatorDocs` (analyzer ").append(Analyzer.VERSION)
                 .append("); do not edit by hand. Regenerate with\n`./mvnw -q -pl analyzer test -Dtest=IndicatorDocsTest -Ddocs.update=true`.\n\n");
-        sb.append("Languages: `java`, `python`, `javascript`, `typescript` (TS/TSX) and `go` are parsed with tree-sitter and\n")
+        sb.append("Languages: `java`, `python`, `javascript`, `typescript` and `go` are parsed with tree-sitter and\n")
                 .append("matched on the syntax tree; `all` also covers every other text file (line rules); `code` means tree\n")
                 .append("languages plus other programming languages, never configuration files; `repository` entries are\n")
-                .append("checks over the whole snapshot; `commit` entries look at commit messages.\n\n");
+                .append("checks over the whole snapshot; `commit` entries look at commit messages. `typescript` covers `.ts`,\n")
+                .append("`.mts` and `.cts` files, parsed with the TypeScript grammar, and `.tsx` files, parsed with the TSX grammar\n")
+                .append("(TypeScript with JSX elements).\n\n");
         sb.append("Findings in test code are reported with `testCode: true` and do not count for the score; prints,\n")
                 .append("hardcoded configuration, secrets-looking fixtures, sleeps, exits and size rules are not reported in tests at all.\n")
                 .append("Suppress one finding with `debtwatch:ignore <indicator-id>` on its line or the line above.\n\n");
@@ -75,14 +77,15 @@ public final class IndicatorDocs {
                 NONE). A tagged comment (TODO, FIXME, HACK, XXX, KLUDGE) is always debt and the model gives its type;
                 an untagged comment is debt when the best debt type beats NONE by a log-odds margin of 6 (chosen on the
                 leave-one-project-out runs: margins 0, 2, 4, 6, 8 gave F1 0.700, 0.773, 0.798, 0.811, 0.812 with the tag rule).
-                The model ships as `analyzer/src/main/resources/io/debtwatch/analyzer/satd-model.txt.gz`.
+                The model ships as `analyzer/src/main/resources/io/debtwatch/analyzer/satd-model.bin.gz`, a small binary
+                format (each weight a whole number of ten-thousandths) that loads far faster than parsing text.
 
                 Reproduce the model and the table below (about 30 s):
 
                 ```
                 ./mvnw -q -pl analyzer compile && java -cp analyzer/target/classes io.debtwatch.analyzer.satd.SatdTrainer \\
                   ../shared/data/satd/maldonado-train.csv \\
-                  analyzer/src/main/resources/io/debtwatch/analyzer/satd-model.txt.gz \\
+                  analyzer/src/main/resources/io/debtwatch/analyzer/satd-model.bin.gz \\
                   analyzer/src/main/resources/io/debtwatch/analyzer/satd-evaluation.md
                 ```
 

@@ -2,6 +2,7 @@ package io.debtwatch.analyzer;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Language, test-code and entry-point conventions, decided from the path alone. */
 public final class Languages {
@@ -10,6 +11,10 @@ public final class Languages {
     /** Configuration formats: no hardcoded-configuration findings there (that is where config belongs). */
     private static final Set<String> CONFIG_LANGUAGES = Set.of("yaml", "properties", "env", "json", "xml", "toml",
             "ini", "markdown", "text", "dockerfile");
+
+    private static final Pattern JVM_TEST = Pattern.compile("(?i).*(Test|Tests|IT|Spec)\\.(java|kt)");
+    private static final Pattern PYTHON_TEST = Pattern.compile("test_.*\\.py|.*_test\\.py|conftest\\.py");
+    private static final Pattern JS_TEST = Pattern.compile(".*\\.(test|spec)\\.[cm]?[jt]sx?");
 
     private Languages() {
     }
@@ -66,8 +71,8 @@ public final class Languages {
             return true;
         }
         String name = fileName(path);
-        return name.matches("(?i).*(Test|Tests|IT|Spec)\\.(java|kt)") || name.matches("test_.*\\.py|.*_test\\.py|conftest\\.py")
-                || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || name.endsWith("_test.go");
+        return JVM_TEST.matcher(name).matches() || PYTHON_TEST.matcher(name).matches() || JS_TEST.matcher(name).matches()
+                || name.endsWith("_test.go");
     }
 
     /** Command-line code, where printing is the output: cli/, bin/, cmd/, scripts/ and __main__.py. */

@@ -1,12 +1,12 @@
 package io.debtwatch.analyzer.satd;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,10 @@ import java.util.zip.GZIPInputStream;
 public final class SatdClassifier {
     public static final String NONE = "NONE";
     /** Where the shipped model lives on the classpath. */
-    public static final String RESOURCE = "/io/debtwatch/analyzer/satd-model.txt.gz";
+    public static final String RESOURCE = "/io/debtwatch/analyzer/satd-model.bin.gz";
+    private static final String MAGIC = "debtwatch-satd-model 2";
+    /** Weights are stored as whole ten-thousandths. */
+    private static final double SCALE = 10_000.0;
     private static volatile SatdClassifier shipped;
 
     final List<String> classes;
@@ -32,6 +35,14 @@ public final class SatdClassifier {
         this.unknown = unknown;
         this.weights = weights;
         this.bias = bias;
+    }
+
+    /** Starts loading the shipped model on a background thread, so a short-lived process (the CLI) has it
+     *  ready by the time the first comment needs it; shipped() waits for that load instead of starting another. */
+    public static void preload() {
+        Thread loader = new Thread(SatdClassifier::shipped, "satd-model-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** The model shipped in the jar, loaded once. */
@@ -79,26 +90,29 @@ public final class SatdClassifier {
         return tagged || scores[best] - scores[0] > bias ? classes.get(best) : NONE;
     }
 
-    void write(Writer out) throws IOException {
-        out.write("debtwatch-satd-model 1\n");
-        out.write("classes " + String.join(" ", classes) + "\n");
-        out.write("bias " + bias + "\n");
-        out.write("prior " + join(priors) + "\n");
-        out.write("unknown " + join(unknown) + "\n");
+    /** Writes the model: a small binary format (gzip'ed by the caller) that loads in a fraction of the
+     *  time a text format needs to be parsed. Every weight is kept to four decimals, as a whole number of
+     *  ten-thousandths, so a model reads back to exactly the same doubles wherever it is loaded. */
+    void write(DataOutputStream out) throws IOException {
+        out.writeUTF(MAGIC);
+        out.writeInt(classes.size());
+        for (String c : classes) {
+            out.writeUTF(c);
+        }
+        writeValues(out, new double[] {bias});
+        writeValues(out, priors);
+        writeValues(out, unknown);
+        out.writeInt(weights.size());
         for (Map.Entry<String, double[]> e : new java.util.TreeMap<>(weights).entrySet()) {
-            out.write(e.getKey().replace(' ', '_') + " " + join(e.getValue()) + "\n");
+            out.writeUTF(e.getKey());
+            writeValues(out, e.getValue());
         }
     }
 
-    private static String join(double[] values) {
-        StringBuilder sb = new StringBuilder();
+    private static void writeValues(DataOutputStream out, double[] values) throws IOException {
         for (double v : values) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(String.format(java.util.Locale.ROOT, "%.4f", v));
+            out.writeInt(Math.toIntExact(Math.round(v * SCALE)));
         }
-        return sb.toString();
     }
 
     private static SatdClassifier load() {
@@ -106,33 +120,36 @@ public final class SatdClassifier {
             if (raw == null) {
                 throw new IllegalStateException("SATD model " + RESOURCE + " missing from the classpath");
             }
-            return read(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8)));
+            return read(new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the SATD model", e);
         }
     }
 
-    static SatdClassifier read(BufferedReader in) throws IOException {
-        if (!"debtwatch-satd-model 1".equals(in.readLine())) {
+    static SatdClassifier read(DataInputStream in) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
             throw new IOException("not a debtwatch SATD model");
         }
-        List<String> classes = List.of(in.readLine().substring("classes ".length()).split(" "));
-        double bias = Double.parseDouble(in.readLine().substring("bias ".length()));
-        double[] priors = parse(in.readLine().substring("prior ".length()));
-        double[] unknown = parse(in.readLine().substring("unknown ".length()));
-        Map<String, double[]> weights = new HashMap<>();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            int space = line.indexOf(' ');
-            weights.put(line.substring(0, space).replace('_', ' '), parse(line.substring(space + 1)));
+        int n = in.readInt();
+        List<String> classes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            classes.add(in.readUTF());
+        }
+        double bias = readValues(in, 1)[0];
+        double[] priors = readValues(in, n);
+        double[] unknown = readValues(in, n);
+        int features = in.readInt();
+        Map<String, double[]> weights = new HashMap<>(features * 4 / 3 + 1);
+        for (int i = 0; i < features; i++) {
+            weights.put(in.readUTF(), readValues(in, n));
         }
         return new SatdClassifier(classes, priors, unknown, weights, bias);
     }
 
-    private static double[] parse(String s) {
-        String[] parts = s.split(" ");
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = Double.parseDouble(parts[i]);
+    private static double[] readValues(DataInputStream in, int n) throws IOException {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readInt() / SCALE;
         }
         return v;
     }

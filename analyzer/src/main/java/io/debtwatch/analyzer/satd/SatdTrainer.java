@@ -1,8 +1,7 @@
 package io.debtwatch.analyzer.satd;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,7 @@ public final class SatdTrainer {
         }
         List<Example> data = read(Path.of(args[0]));
         SatdClassifier model = train(data, BIAS);
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(Path.of(args[1]))),
-                StandardCharsets.UTF_8)) {
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(Path.of(args[1]))))) {
             model.write(out);
         }
         if (args.length > 2) {

@@ -34,6 +34,12 @@ final class CallRules {
             + "|requests\\.\\w+|httpx\\.\\w+|urlopen|urllib\\.request\\.urlopen|fetch|axios(\\.\\w+)?|http\\.(Get|Post|Head)");
     private static final Set<String> PORT_CALLS = Set.of("listen", "Listen", "ListenAndServe", "ListenAndServeTLS", "Dial",
             "run", "bind", "port", "setPort", "ServerSocket", "Socket", "InetSocketAddress", "connect", "create_connection");
+    private static final Pattern COLLECTION_CALL = Pattern.compile("(?i)(.*\\.)?(list|map|set|array|stream|dict|str|string|re|path|os)\\.\\w+");
+    private static final Pattern ALLOW_ALL_HOSTS = Pattern.compile("(?s).*(->\\s*true|Noop|ALLOW_ALL).*");
+    private static final Pattern PERCENT_FORMAT = Pattern.compile("(?s)^[\"'].*[\"']\\s*%.*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String[] SHELL_WORDS = {"exec", "ProcessBuilder", "system", "popen", "subprocess", "getoutput", "spawn"};
+    private static final String[] HASH_WORDS = {"md5", "sha", "getinstance", "createhash"};
     private static final Pattern PORT_STRING = Pattern.compile("[\"'`][\\w.\\-]*:\\d{2,5}[\"'`]");
 
     private final TreeWalker walker;
@@ -53,11 +59,11 @@ final class CallRules {
         }
         int dot = callee.lastIndexOf('.');
         String last = callee.substring(dot + 1);
-        TSNode argsNode = node.getChildByFieldName("arguments");
-        List<TSNode> args = argsNode.isNull() ? List.of() : rules.statements(argsNode);
-        int line = TreeWalker.line(node);
+        TSNode argsNode = walker.child(node, "arguments");
+        Args args = new Args(argsNode.isNull() ? List.of() : rules.statements(argsNode));
+        int line = walker.line(node);
         String snippet = ctx.line(line);
-        if (kind == Kind.CALL && PRINT.matcher(callee).matches() && !walker.inEntryPoint()
+        if (kind == Kind.CALL && mayPrint(callee) && PRINT.matcher(callee).matches() && !walker.inEntryPoint()
                 && !(ctx.language.equals("python") && !callee.equals("print") && !callee.endsWith("printStackTrace"))) {
             ctx.report("observability.print", line, line, callee + " instead of a logger", snippet);
         }
@@ -65,74 +71,147 @@ final class CallRules {
             ctx.report("error-handling.process-exit", line, line, callee + " outside an entry point", snippet);
         }
         security(node, callee, last, args, line, snippet);
-        performance(callee, args, line, snippet);
-        if (PORT_CALLS.contains(last) && args.stream().anyMatch(this::isPort)) {
+        performance(callee, line, snippet);
+        if (PORT_CALLS.contains(last) && args.any(i -> isPort(args, i))) {
             ctx.report("config.hardcoded-port", line, line, "hardcoded port passed to " + callee, snippet);
         }
         cors(callee, args, line, snippet);
         if (last.equals("catch") && dot > 0 && (ctx.language.equals("javascript") || ctx.language.equals("typescript"))
-                && !args.isEmpty() && walker.kind(args.get(0)) == Kind.FUNCTION) {
-            TSNode body = args.get(0).getChildByFieldName("body");
+                && !args.isEmpty() && walker.kind(args.node(0)) == Kind.FUNCTION) {
+            TSNode body = walker.child(args.node(0), "body");
             if (!body.isNull() && walker.kind(body) == Kind.BLOCK && rules.statements(body).isEmpty()) {
                 ctx.report("error-handling.empty-promise-catch", line, line, "empty .catch handler silences the rejection", snippet);
             }
         }
     }
 
-    private void security(TSNode node, String callee, String last, List<TSNode> args, int line, String snippet) {
-        boolean dynamicFirst = !args.isEmpty() && isDynamicString(walker.text(args.get(0)));
+    /** The arguments of one call; each argument's text is read from the tree at most once. */
+    private final class Args {
+        private final List<TSNode> nodes;
+        private final String[] texts;
+
+        Args(List<TSNode> nodes) {
+            this.nodes = nodes;
+            this.texts = new String[nodes.size()];
+        }
+
+        boolean isEmpty() {
+            return nodes.isEmpty();
+        }
+
+        int size() {
+            return nodes.size();
+        }
+
+        TSNode node(int i) {
+            return nodes.get(i);
+        }
+
+        String text(int i) {
+            String t = texts[i];
+            if (t == null) {
+                t = walker.text(nodes.get(i));
+                texts[i] = t;
+            }
+            return t;
+        }
+
+        boolean any(java.util.function.IntPredicate test) {
+            for (int i = 0; i < texts.length; i++) {
+                if (test.test(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Cheap necessary conditions checked before the regular expressions: every PRINT alternative holds
+     *  "rint" or starts with "console.", every SHELL one one of SHELL_WORDS, every WEAK_HASH one starts
+     *  with a callee holding one of HASH_WORDS, every SLEEP one holds "leep", "setTimeout" or "delay". */
+    private static boolean mayPrint(String callee) {
+        return callee.contains("rint") || callee.startsWith("console.");
+    }
+
+    private static boolean mayShell(String callee) {
+        for (String w : SHELL_WORDS) {
+            if (callee.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayHash(String callee) {
+        String lower = callee.toLowerCase(Locale.ROOT);
+        for (String w : HASH_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean maySleep(String callee) {
+        return callee.contains("leep") || callee.contains("setTimeout") || callee.contains("delay");
+    }
+
+    private void security(TSNode node, String callee, String last, Args args, int line, String snippet) {
         if ((callee.equals("eval") || callee.equals("exec") && ctx.language.equals("python") || callee.equals("new Function")
-                || callee.equals("Function")) && !args.isEmpty() && walker.kind(args.get(0)) != Kind.STRING) {
+                || callee.equals("Function")) && !args.isEmpty() && walker.kind(args.node(0)) != Kind.STRING) {
             ctx.report("security.dynamic-eval", line, line, callee + " of a dynamic string", snippet);
         }
-        if (SHELL.matcher(callee).matches() && args.stream().anyMatch(a -> isDynamicString(walker.text(a)))
+        if (mayShell(callee) && SHELL.matcher(callee).matches() && args.any(i -> isDynamicString(args.text(i)))
                 && !(ctx.language.equals("python") && callee.startsWith("subprocess.") && !walker.text(node).contains("shell=True"))) {
             ctx.report("security.shell-command-string", line, line, "shell command built from a string", snippet);
         }
-        if (SQL_CALLS.contains(last) && dynamicFirst && SQL_WORDS.matcher(walker.text(args.get(0))).matches()) {
+        if (SQL_CALLS.contains(last) && !args.isEmpty() && isDynamicString(args.text(0)) && SQL_WORDS.matcher(args.text(0)).matches()) {
             ctx.report("security.sql-concatenation", line, line, "SQL built by concatenation passed to " + last, snippet);
         }
-        String call = callee + "(" + (args.isEmpty() ? "" : walker.text(args.get(0)));
-        if (!callee.contains("(") && WEAK_HASH.matcher(call).matches()) {
-            TreeWalker.Function f = walker.function();
-            String context = call + (f == null ? "" : " " + f.name) + " " + snippet;
-            if (PASSWORDISH.matcher(context).matches()) {
-                ctx.report("security.weak-password-hash", line, line, "MD5/SHA-1 used for a password", snippet);
+        if (!callee.contains("(") && mayHash(callee)) {
+            String call = callee + "(" + (args.isEmpty() ? "" : args.text(0));
+            if (WEAK_HASH.matcher(call).matches()) {
+                TreeWalker.Function f = walker.function();
+                String context = call + (f == null ? "" : " " + f.name) + " " + snippet;
+                if (PASSWORDISH.matcher(context).matches()) {
+                    ctx.report("security.weak-password-hash", line, line, "MD5/SHA-1 used for a password", snippet);
+                }
             }
         }
         if ((last.equals("setHostnameVerifier") || last.equals("setDefaultHostnameVerifier"))
-                && args.stream().anyMatch(a -> walker.text(a).matches("(?s).*(->\\s*true|Noop|ALLOW_ALL).*"))
+                && args.any(i -> ALLOW_ALL_HOSTS.matcher(args.text(i)).matches())
                 || callee.equals("ssl._create_unverified_context") || callee.equals("new NoopHostnameVerifier")) {
             ctx.report("security.tls-verification-off", line, line, "TLS certificate verification is turned off", snippet);
         }
     }
 
-    private void performance(String callee, List<TSNode> args, int line, String snippet) {
+    private void performance(String callee, int line, String snippet) {
         if (walker.loopDepth == 0) {
             return;
         }
-        if (SLEEP.matcher(callee).matches()) {
+        if (maySleep(callee) && SLEEP.matcher(callee).matches()) {
             ctx.report("performance.sleep-in-loop", line, line, callee + " inside a loop", snippet);
         } else if (DB_OR_HTTP.matcher(callee).matches() && !callee.startsWith("this.") && !callee.startsWith("self.")
-                && !callee.matches("(?i)(.*\\.)?(list|map|set|array|stream|dict|str|string|re|path|os)\\.\\w+")) {
+                && !COLLECTION_CALL.matcher(callee).matches()) {
             ctx.report("performance.query-in-loop", line, line, callee + " inside a loop (N+1)", snippet);
         }
     }
 
-    private void cors(String callee, List<TSNode> args, int line, String snippet) {
-        String lower = callee.toLowerCase(Locale.ROOT);
-        boolean star = args.stream().anyMatch(a -> NodeRules.literalValue(walker.text(a)).equals("*"));
-        boolean headerCall = args.stream().anyMatch(a -> walker.text(a).toLowerCase(Locale.ROOT).contains("access-control-allow-origin"));
-        if (star && (lower.contains("origin") || headerCall)
-                || (callee.equals("cors") && args.isEmpty() && !ctx.language.equals("go"))
-                || callee.equals("CORS") && args.size() == 1) {
+    private void cors(String callee, Args args, int line, String snippet) {
+        boolean wildcard = callee.equals("cors") && args.isEmpty() && !ctx.language.equals("go")
+                || callee.equals("CORS") && args.size() == 1;
+        if (!wildcard && args.any(i -> NodeRules.literalValue(args.text(i)).equals("*"))) {
+            wildcard = callee.toLowerCase(Locale.ROOT).contains("origin")
+                    || args.any(i -> args.text(i).toLowerCase(Locale.ROOT).contains("access-control-allow-origin"));
+        }
+        if (wildcard) {
             ctx.report("security.wildcard-cors", line, line, "CORS allows any origin", snippet);
         }
     }
 
-    private boolean isPort(TSNode arg) {
-        String t = walker.text(arg);
-        if (walker.kind(arg) == Kind.NUMBER) {
+    private boolean isPort(Args args, int i) {
+        String t = args.text(i);
+        if (walker.kind(args.node(i)) == Kind.NUMBER) {
             try {
                 int port = Integer.parseInt(t.replace("_", ""));
                 return port >= 1 && port <= 65535;
@@ -151,25 +230,25 @@ final class CallRules {
         }
         return t.contains("+") || t.contains("${") || t.startsWith("f\"") || t.startsWith("f'") || t.contains(".format(")
                 || t.contains("Sprintf(") || t.contains("String.format(") || t.contains(".formatted(")
-                || t.matches("(?s)^[\"'].*[\"']\\s*%.*");
+                || PERCENT_FORMAT.matcher(t).matches();
     }
 
     private String callee(TSNode node, Kind kind) {
         if (kind == Kind.NEW) {
-            TSNode type = node.getChildByFieldName(ctx.language.equals("java") ? "type" : "constructor");
+            TSNode type = walker.child(node, ctx.language.equals("java") ? "type" : "constructor");
             return type.isNull() ? "" : "new " + walker.text(type);
         }
         if (ctx.language.equals("java")) {
-            TSNode name = node.getChildByFieldName("name");
-            TSNode object = node.getChildByFieldName("object");
+            TSNode name = walker.child(node, "name");
+            TSNode object = walker.child(node, "object");
             String n = name.isNull() ? "" : walker.text(name);
             return object.isNull() ? n : walker.text(object) + "." + n;
         }
-        TSNode function = node.getChildByFieldName("function");
+        TSNode function = walker.child(node, "function");
         if (function.isNull()) {
             return "";
         }
         String text = walker.text(function);
-        return text.length() > 200 ? "" : text.replace("?.", ".").replaceAll("\\s+", "");
+        return text.length() > 200 ? "" : WHITESPACE.matcher(text.replace("?.", ".")).replaceAll("");
     }
 }

@@ -1,10 +1,14 @@
 package io.debtwatch.analyzer.syntax;
 
+import java.util.regex.Pattern;
+
 /** Decides whether a comment line is commented-out code rather than prose. */
 final class CodeLikeness {
     private static final String[] CODE_STARTS = {"import ", "return ", "return;", "if (", "if(", "for (", "for(",
         "while (", "def ", "var ", "let ", "const ", "func ", "public ", "private ", "protected ", "System.",
         "console.", "print(", "}", "else", "try {", "catch (", "from ", "self.", "this.", "fmt."};
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][\\w.\\[\\]]*\\s*[+\\-*/]?=\\s*[^=\\s].*");
 
     private CodeLikeness() {
     }
@@ -40,6 +44,6 @@ final class CodeLikeness {
             }
         }
         return (last == ')' || last == ':') && s.indexOf('(') > 0 && s.indexOf(' ') < 0
-                || s.matches("[A-Za-z_][\\w.\\[\\]]*\\s*[+\\-*/]?=\\s*[^=\\s].*") && !s.contains(". ");
+                || ASSIGNMENT.matcher(s).matches() && !s.contains(". ");
     }
 }

@@ -18,8 +18,8 @@ final class CommentRules {
     }
 
     void comment(TSNode node) {
-        int start = TreeWalker.line(node);
-        int end = TreeWalker.endLine(node);
+        int start = walker.line(node);
+        int end = walker.endLine(node);
         int startByte = node.getStartByte();
         boolean ownLine = isBlank(walker.ctx.lineStartByte(start), startByte);
         if (ownLine) {

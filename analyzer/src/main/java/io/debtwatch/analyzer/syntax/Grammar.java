@@ -11,6 +11,7 @@ import org.treesitter.TreeSitterGo;
 import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterPython;
+import org.treesitter.TreeSitterTsx;
 import org.treesitter.TreeSitterTypescript;
 
 /** One tree-sitter grammar: its language object and a symbol-id to Kind table, so the walk never
@@ -28,6 +29,10 @@ public final class Grammar {
     final TSQuery query;
     private final Kind[] captureKinds;
     private final Kind[] kinds;
+    /** Field names the rules ask for; their ids are looked up once per grammar. */
+    private static final List<String> FIELDS = List.of("name", "body", "condition", "consequence", "arguments", "object",
+            "type", "constructor", "function", "parameters", "left", "right", "value", "key");
+    private final Map<String, Integer> fieldIds = new HashMap<>();
 
     private Grammar(String language, TSLanguage tsLanguage, Map<String, Kind> names, List<String> branches) {
         this.language = language;
@@ -56,11 +61,26 @@ public final class Grammar {
             kinds[i] = name == null ? Kind.OTHER : names.getOrDefault(name, Kind.OTHER);
         }
         kinds[n] = Kind.OTHER;
+        for (String field : FIELDS) {
+            fieldIds.put(field, tsLanguage.fieldIdForName(field));
+        }
     }
 
-    /** The grammar of a tree language; created once per process. */
+    /** The grammar of a file: its language's, except that TypeScript files with JSX (.tsx) have a grammar of
+     *  their own (the TypeScript grammar reads `<div>` as a type assertion and fails on JSX). */
+    static Grammar forFile(String language, String path) {
+        return of(language.equals("typescript") && path.regionMatches(true, path.length() - 4, ".tsx", 0, 4) ? "tsx" : language);
+    }
+
+    /** The grammar of a tree language (or "tsx"); created once per process. */
     public static synchronized Grammar of(String language) {
         return GRAMMARS.computeIfAbsent(language, Grammar::create);
+    }
+
+    /** The grammar's id of a field name; 0 (no field) when the grammar has none of that name. */
+    int fieldId(String field) {
+        Integer id = fieldIds.get(field);
+        return id != null ? id : tsLanguage.fieldIdForName(field);
     }
 
     Kind captureKind(int captureIndex) {
@@ -78,6 +98,7 @@ public final class Grammar {
                     List.of("(boolean_operator)", "(conditional_expression)", "(elif_clause)", "(case_clause)"));
             case "javascript" -> build(language, TreeSitterJavascript::new, javascript(), JS_BRANCHES);
             case "typescript" -> build(language, TreeSitterTypescript::new, javascript(), JS_BRANCHES);
+            case "tsx" -> build(language, TreeSitterTsx::new, javascript(), JS_BRANCHES);
             case "go" -> build(language, TreeSitterGo::new, go(),
                     List.of(LOGICAL, "(expression_case)", "(type_case)", "(communication_case)"));
             default -> throw new IllegalArgumentException("no grammar for " + language);

@@ -17,6 +17,8 @@ final class NodeRules {
     private static final Pattern PRINT_STATEMENT = Pattern.compile(
             "^(System\\.(out|err)\\.print\\w*\\(|[\\w.]+\\.printStackTrace\\(|print\\(|console\\.(log|error|warn|info|debug)\\("
             + "|fmt\\.(Print|Fprint)\\w*\\(|traceback\\.print_exc\\().*", Pattern.DOTALL);
+    private static final Pattern JAVA_CATCH_ALL = Pattern.compile("(final\\s+)?(java\\.lang\\.)?(Exception|Throwable)\\s+\\w+");
+    private static final Pattern PYTHON_CATCH_ALL = Pattern.compile("(Exception|BaseException)(\\s+as\\s+\\w+)?");
     private static final Pattern GO_ERR_CHECK = Pattern.compile("\\w*[eE]rr\\w*\\s*!=\\s*nil");
 
     private final TreeWalker walker;
@@ -30,7 +32,7 @@ final class NodeRules {
     }
 
     void string(TSNode node) {
-        int line = TreeWalker.line(node);
+        int line = walker.line(node);
         String value = literalValue(walker.text(node));
         LiteralRules.check(ctx, value, line, ctx.line(line));
         if (value.startsWith("/health") || value.startsWith("/ready") || value.startsWith("/live")
@@ -59,7 +61,7 @@ final class NodeRules {
     }
 
     void catchClause(TSNode node) {
-        TSNode body = node.getChildByFieldName("body");
+        TSNode body = walker.child(node, "body");
         String caught = "";
         if (ctx.language.equals("python")) {
             List<TSNode> parts = statements(node);
@@ -80,23 +82,23 @@ final class NodeRules {
             return;
         }
         List<TSNode> statements = statements(body);
-        int line = TreeWalker.line(node);
+        int line = walker.line(node);
         String snippet = ctx.line(line);
         if (statements.isEmpty() || statements.stream().allMatch(s -> walker.text(s).equals("pass"))) {
-            ctx.report("error-handling.empty-catch", line, TreeWalker.endLine(node), "empty catch block swallows the error", snippet);
+            ctx.report("error-handling.empty-catch", line, walker.endLine(node), "empty catch block swallows the error", snippet);
         } else if (statements.stream().allMatch(s -> PRINT_STATEMENT.matcher(walker.text(s)).matches())) {
-            ctx.report("error-handling.print-only-catch", line, TreeWalker.endLine(node),
+            ctx.report("error-handling.print-only-catch", line, walker.endLine(node),
                     "catch block only prints the error", snippet);
         } else if (isCatchAll(caught) && !swallowsNot(walker.text(body))) {
-            ctx.report("error-handling.catch-all", line, TreeWalker.endLine(node),
+            ctx.report("error-handling.catch-all", line, walker.endLine(node),
                     "catch-all " + (caught.isEmpty() ? "except:" : caught) + " swallows every error", snippet);
         }
     }
 
     private boolean isCatchAll(String caught) {
         return switch (ctx.language) {
-            case "java" -> caught.matches("(final\\s+)?(java\\.lang\\.)?(Exception|Throwable)\\s+\\w+");
-            case "python" -> caught.isEmpty() || caught.matches("(Exception|BaseException)(\\s+as\\s+\\w+)?");
+            case "java" -> JAVA_CATCH_ALL.matcher(caught).matches();
+            case "python" -> caught.isEmpty() || PYTHON_CATCH_ALL.matcher(caught).matches();
             default -> false;
         };
     }
@@ -109,12 +111,12 @@ final class NodeRules {
         if (!ctx.language.equals("go")) {
             return;
         }
-        TSNode condition = node.getChildByFieldName("condition");
-        TSNode consequence = node.getChildByFieldName("consequence");
+        TSNode condition = walker.child(node, "condition");
+        TSNode consequence = walker.child(node, "consequence");
         if (!condition.isNull() && !consequence.isNull() && GO_ERR_CHECK.matcher(walker.text(condition)).matches()
                 && statements(consequence).isEmpty()) {
-            int line = TreeWalker.line(node);
-            ctx.report("error-handling.discarded-error", line, TreeWalker.endLine(node), "empty `if err != nil` block ignores the error",
+            int line = walker.line(node);
+            ctx.report("error-handling.discarded-error", line, walker.endLine(node), "empty `if err != nil` block ignores the error",
                     ctx.line(line));
         }
     }
@@ -134,7 +136,7 @@ final class NodeRules {
             value = value.getNamedChild(0);
             valueKind = walker.kind(value);
         }
-        int line = TreeWalker.line(node);
+        int line = walker.line(node);
         String valueText = walker.text(value);
         if (ctx.language.equals("go") && (kind == Kind.ASSIGN) && isBlankLast(key) && valueKind == Kind.CALL) {
             ctx.report("error-handling.discarded-error", line, line, "error result assigned to _", ctx.line(line));
@@ -171,7 +173,7 @@ final class NodeRules {
     void annotation(TSNode node) {
         String text = walker.text(node);
         if (text.equals("@CrossOrigin") || text.equals("@CrossOrigin()")) {
-            int line = TreeWalker.line(node);
+            int line = walker.line(node);
             ctx.report("security.wildcard-cors", line, line, "@CrossOrigin without origins allows any origin", ctx.line(line));
         }
     }
@@ -186,7 +188,7 @@ final class NodeRules {
     }
 
     void functionDone(TreeWalker.Function f) {
-        int end = TreeWalker.endLine(f.node);
+        int end = walker.endLine(f.node);
         int lines = end - f.startLine + 1;
         String snippet = ctx.line(f.startLine);
         String name = f.name.isEmpty() ? "anonymous function" : f.name;
@@ -204,7 +206,7 @@ final class NodeRules {
             ctx.report("structure.deep-nesting", f.startLine, end, name + " nests " + f.maxNest + " levels deep (limit " + maxNest + ")",
                     snippet);
         }
-        int count = parameterCount(f.node.getChildByFieldName("parameters"));
+        int count = parameterCount(walker.child(f.node, "parameters"));
         int maxParams = ctx.settings.threshold("parameters");
         if (count > maxParams) {
             ctx.report("structure.long-parameter-list", f.startLine, f.startLine,
@@ -240,10 +242,10 @@ final class NodeRules {
         return out;
     }
 
-    private static TSNode field(TSNode node, String a, String b, String c) {
+    private TSNode field(TSNode node, String a, String b, String c) {
         for (String name : new String[] {a, b, c}) {
             if (name != null) {
-                TSNode child = node.getChildByFieldName(name);
+                TSNode child = walker.child(node, name);
                 if (!child.isNull()) {
                     return child;
                 }

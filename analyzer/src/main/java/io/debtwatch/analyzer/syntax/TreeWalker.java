@@ -6,12 +6,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 import org.treesitter.TSQueryCapture;
 import org.treesitter.TSQueryCursor;
 import org.treesitter.TSQueryMatch;
+import org.treesitter.TSReader;
 
 /** Parses one file with tree-sitter and walks the tree once, keeping the context the rules need
  *  (enclosing function, loop depth, nesting, entry point) and handing nodes to the rules. */
@@ -32,6 +34,11 @@ public final class TreeWalker {
     int entryDepth;
     private int nest;
     private int guardDepth = -1;
+    /** The captured node being visited and its byte range, known from the walk: rules asking for its
+     *  text or lines then need no call into the native tree. */
+    private TSNode current;
+    private int currentStart;
+    private int currentEnd;
 
     /** Metrics of the function being walked. */
     static final class Function {
@@ -58,18 +65,30 @@ public final class TreeWalker {
         this.comments = new CommentRules(this);
     }
 
-    /** Analyses a tree-language file whose decoded text is given; returns its lines of code. */
-    public static int analyze(FileContext ctx, String text) {
-        Grammar grammar = Grammar.of(ctx.language);
-        TSParser parser = PARSERS.get().computeIfAbsent(ctx.language, l -> {
+    /** Analyses a tree-language file (valid UTF-8, checked before); returns its lines of code. */
+    public static int analyze(FileContext ctx) {
+        Grammar grammar = Grammar.forFile(ctx.language, ctx.path);
+        TSParser parser = PARSERS.get().computeIfAbsent(grammar.language, l -> {
             TSParser p = new TSParser();
             p.setLanguage(grammar.tsLanguage);
             return p;
         });
-        TSTree tree = parser.parseString(null, text);
+        TSTree tree = parse(parser, ctx.bytes);
         TreeWalker walker = new TreeWalker(ctx, grammar);
         walker.walk(tree.getRootNode());
         return walker.comments.finish();
+    }
+
+    /** Parses the file's bytes as they are: one read hands the whole file to the parser, so there is no
+     *  decoded String copy and node byte offsets are offsets into ctx.bytes. */
+    private static TSTree parse(TSParser parser, byte[] bytes) {
+        byte[] buffer = new byte[Math.max(1, bytes.length)];
+        TSReader whole = (buf, offset, position) -> {
+            int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
+            System.arraycopy(bytes, offset, buf, 0, n);
+            return n;
+        };
+        return parser.parse(buffer, null, whole, TSInputEncoding.TSInputEncodingUTF8);
     }
 
     /** Visits the query captures in document order; a capture that starts after the innermost open
@@ -90,6 +109,9 @@ public final class TreeWalker {
                 exit();
             }
             int end = node.getEndByte();
+            current = node;
+            currentStart = start;
+            currentEnd = end;
             if (!enter(node, grammar.captureKind(capture.getIndex()), end)) {
                 skipUntil = end;
             }
@@ -198,7 +220,7 @@ public final class TreeWalker {
     }
 
     private void enterFunction(TSNode node) {
-        TSNode nameNode = node.getChildByFieldName("name");
+        TSNode nameNode = child(node, "name");
         String name = nameNode.isNull() ? "" : text(nameNode);
         Function f = new Function(name, line(node), node);
         f.savedNest = nest;
@@ -212,7 +234,7 @@ public final class TreeWalker {
 
     /** `if __name__ == "__main__":` at module level is Python's entry point. */
     private void pythonMainGuard(TSNode node) {
-        TSNode condition = node.getChildByFieldName("condition");
+        TSNode condition = child(node, "condition");
         if (!condition.isNull() && text(condition).contains("__name__")) {
             entryDepth++;
             guardDepth = depth - 1;
@@ -228,18 +250,25 @@ public final class TreeWalker {
     }
 
     String text(TSNode node) {
-        return ctx.text(node.getStartByte(), node.getEndByte());
+        return node == current ? ctx.text(currentStart, currentEnd) : ctx.text(node.getStartByte(), node.getEndByte());
     }
 
     Kind kind(TSNode node) {
         return grammar.kind(node.getSymbol());
     }
 
-    static int line(TSNode node) {
-        return node.getStartPoint().getRow() + 1;
+    /** The child in a field, by the grammar's field id (no field-name string crosses into native code). */
+    TSNode child(TSNode node, String field) {
+        return node.getChildByFieldId(grammar.fieldId(field));
     }
 
-    static int endLine(TSNode node) {
-        return node.getEndPoint().getRow() + 1;
+    /** 1-based first line of a node. */
+    int line(TSNode node) {
+        return ctx.lineAt(node == current ? currentStart : node.getStartByte());
+    }
+
+    /** 1-based last line of a node. */
+    int endLine(TSNode node) {
+        return ctx.lineAt(node == current ? currentEnd : node.getEndByte());
     }
 }

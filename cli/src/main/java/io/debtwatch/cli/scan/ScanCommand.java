@@ -6,6 +6,7 @@ import io.debtwatch.analyzer.AnalysisSettings;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.analyzer.SettingsException;
 import io.debtwatch.analyzer.report.SarifReport;
+import io.debtwatch.analyzer.satd.SatdClassifier;
 import io.debtwatch.analyzer.scan.ScanResult;
 import io.debtwatch.analyzer.scan.SourceEntry;
 import io.debtwatch.analyzer.scan.TreeScan;
@@ -58,6 +59,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("debtwatch scan: unknown --format '" + format + "' (use text, json or sarif)");
             return EXIT_BAD_INPUT;
         }
+        SatdClassifier.preload();
         ScanResult result;
         String revision;
         List<Map<String, Object>> ages;
