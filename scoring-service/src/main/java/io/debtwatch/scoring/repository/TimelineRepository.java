@@ -16,9 +16,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -33,6 +35,12 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 @Startup
 public class TimelineRepository {
+
+    /**
+     * Ids per {@code $in}: the wire server finds each id through its index but then matches every
+     * document against the whole list again, so one list of thousands costs quadratic time.
+     */
+    private static final int IDS_PER_QUERY = 200;
 
     private final MongoCollection<Document> timelines;
 
@@ -92,14 +100,16 @@ public class TimelineRepository {
      */
     public Map<LocalDate, Map<String, Standing>> inEffect(String org, Collection<String> repoIds,
             Collection<LocalDate> days) {
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (String repoId : repoIds) {
             ids.add(repoId + "|last");
             days.forEach(d -> ids.add(repoId + "|" + Buckets.month(d)));
         }
         Map<String, Document> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            timelines.find(Filters.in("_id", ids)).forEach(d -> {
+        List<String> idList = new ArrayList<>(ids);
+        for (int i = 0; i < idList.size(); i += IDS_PER_QUERY) {
+            List<String> batch = idList.subList(i, Math.min(idList.size(), i + IDS_PER_QUERY));
+            timelines.find(Filters.in("_id", batch)).forEach(d -> {
                 if (org.equals(d.getString("org"))) {
                     found.put(d.getString("_id"), d);
                 }
