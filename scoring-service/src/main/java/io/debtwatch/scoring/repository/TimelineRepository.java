@@ -1,8 +1,10 @@
 package io.debtwatch.scoring.repository;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.debtwatch.scoring.service.Buckets;
@@ -15,12 +17,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -93,6 +97,9 @@ public class TimelineRepository {
     }
 
     /**
+     * Reads the latest points first; only a day before a repository's latest point needs its month,
+     * and of that month only the start and the days up to the day asked for.
+     *
      * @param org     the organisation
      * @param repoIds its repositories to look at
      * @param days    the days
@@ -100,21 +107,25 @@ public class TimelineRepository {
      */
     public Map<LocalDate, Map<String, Standing>> inEffect(String org, Collection<String> repoIds,
             Collection<LocalDate> days) {
-        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Document> found = read(org, repoIds.stream().map(r -> r + "|last").toList(), List.of());
+        Map<LocalDate, List<String>> monthsUpTo = new TreeMap<>();
         for (String repoId : repoIds) {
-            ids.add(repoId + "|last");
-            days.forEach(d -> ids.add(repoId + "|" + Buckets.month(d)));
-        }
-        Map<String, Document> found = new HashMap<>();
-        List<String> idList = new ArrayList<>(ids);
-        for (int i = 0; i < idList.size(); i += IDS_PER_QUERY) {
-            List<String> batch = idList.subList(i, Math.min(idList.size(), i + IDS_PER_QUERY));
-            timelines.find(Filters.in("_id", batch)).forEach(d -> {
-                if (org.equals(d.getString("org"))) {
-                    found.put(d.getString("_id"), d);
+            Document last = found.get(repoId + "|last");
+            Set<String> months = new HashSet<>();
+            days.stream().sorted(Comparator.reverseOrder()).forEach(day -> {
+                if (last != null && !answeredByLast(last, day.toString())
+                        && months.add(repoId + "|" + Buckets.month(day))) {
+                    monthsUpTo.computeIfAbsent(day, d -> new ArrayList<>()).add(repoId + "|" + Buckets.month(day));
                 }
             });
         }
+        monthsUpTo.forEach((upTo, ids) -> {
+            List<String> fields = new ArrayList<>(List.of("start"));
+            for (LocalDate d = upTo.withDayOfMonth(1); !d.isAfter(upTo); d = d.plusDays(1)) {
+                fields.add("days." + d);
+            }
+            found.putAll(read(org, ids, fields));
+        });
         Map<LocalDate, Map<String, Standing>> all = new HashMap<>();
         for (LocalDate day : days) {
             Map<String, Standing> onDay = new HashMap<>();
@@ -130,6 +141,30 @@ public class TimelineRepository {
             all.put(day, onDay);
         }
         return all;
+    }
+
+    /** The documents of the org among the ids, with the fields named (all when none are). */
+    private Map<String, Document> read(String org, List<String> ids, List<String> fields) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> include = new ArrayList<>(List.of("org", "repoId"));
+        include.addAll(fields);
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            FindIterable<Document> documents = timelines.find(Filters.in("_id",
+                    ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY))));
+            (fields.isEmpty() ? documents : documents.projection(Projections.include(include))).forEach(d -> {
+                if (org.equals(d.getString("org"))) {
+                    found.put(d.getString("_id"), d);
+                }
+            });
+        }
+        return found;
+    }
+
+    /** Whether the day is on or after the latest point or the deletion, so the month is not needed. */
+    private static boolean answeredByLast(Document last, String day) {
+        String deleted = last.getString("deletedDay");
+        String latest = last.getString("day");
+        return deleted != null && deleted.compareTo(day) <= 0 || latest != null && latest.compareTo(day) <= 0;
     }
 
     private static Document pointOn(Document last, Document month, String day) {
