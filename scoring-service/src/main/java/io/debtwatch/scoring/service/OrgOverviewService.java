@@ -69,13 +69,7 @@ public class OrgOverviewService {
         if (limit < 1 || limit > 100) {
             throw ProblemException.invalid("limit", "must be between 1 and 100");
         }
-        Comparator<LeaderboardEntry> comparator = switch (order == null ? "worst" : order) {
-            case "worst" -> Comparator.comparingDouble(LeaderboardEntry::index).reversed();
-            case "best" -> Comparator.comparingDouble(LeaderboardEntry::index);
-            case "improved" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : e.change());
-            case "regressed" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : -e.change());
-            default -> throw ProblemException.invalid("order", "must be one of worst, best, improved, regressed");
-        };
+        Comparator<LeaderboardEntry> comparator = comparator(order);
         LocalDate end = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
         LocalDate earlier = end.minusDays(days(period));
         List<Standing> now;
@@ -110,6 +104,16 @@ public class OrgOverviewService {
                     e.linesOfCode(), e.previousIndex(), e.change()));
         }
         return ranked;
+    }
+
+    private static Comparator<LeaderboardEntry> comparator(String order) {
+        return switch (order == null ? "worst" : order) {
+            case "worst" -> Comparator.comparingDouble(LeaderboardEntry::index).reversed();
+            case "best" -> Comparator.comparingDouble(LeaderboardEntry::index);
+            case "improved" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : e.change());
+            case "regressed" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : -e.change());
+            default -> throw ProblemException.invalid("order", "must be one of worst, best, improved, regressed");
+        };
     }
 
     private static LeaderboardEntry entry(Standing s, Standing earlier) {
