@@ -36,10 +36,16 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     static RunningPlatform start(Path dataDir, PlatformPorts ports) {
+        return start(dataDir, ports, Map.of());
+    }
+
+    /** @param extra environment variables for every process, on top of the platform's own */
+    static RunningPlatform start(Path dataDir, PlatformPorts ports, Map<String, String> extra) {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
         Map<String, String> environment = new HashMap<>(secrets.environment());
         environment.put("DEBTWATCH_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE);
+        environment.putAll(extra);
         Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, environment);
         platform.start(Duration.ofMinutes(3), ready -> LOG.infof("platform: %s", ready));
         return new RunningPlatform(platform, secrets);

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,54 @@ class RollupAndTrendTest {
         given().queryParam("from", "2025-12-01").queryParam("to", "2025-12-27")
                 .get("/api/v1/orgs/{org}/repositories/{repoId}/history", org, repo).then().statusCode(200)
                 .body("points[0].index", nullValue());
+    }
+
+    @Test
+    void leaderboardsAsOfADayCarryPointsAcrossEmptyMonthsAndLeaveDeletedRepositoriesOut() {
+        String org = "board-" + Analyses.repoId().substring(0, 8);
+        String a = Analyses.repoId();
+        String b = Analyses.repoId();
+        String c = Analyses.repoId();
+        CommitAnalyzed a1 = Analyses.simple(org, "core", a, 1, Instant.parse("2026-01-05T09:00:00Z"), 1000, 8);
+        CommitAnalyzed a2 = Analyses.simple(org, "core", a, 2, Instant.parse("2026-03-10T09:00:00Z"), 1000, 0);
+        CommitAnalyzed b1 = Analyses.simple(org, "web", b, 1, Instant.parse("2026-01-20T09:00:00Z"), 2000, 1);
+        CommitAnalyzed b2 = Analyses.simple(org, "web", b, 2, Instant.parse("2026-02-15T09:00:00Z"), 2000, 6);
+        CommitAnalyzed c1 = Analyses.simple(org, "web", c, 1, Instant.parse("2026-01-07T09:00:00Z"), 500, 20);
+        // the later commit of a first, so its earlier one arrives with a next point two months on
+        for (CommitAnalyzed analysis : List.of(a2, a1, b1, b2, c1)) {
+            Analyses.send(analysis);
+        }
+        for (CommitAnalyzed analysis : List.of(a1, a2, b1, b2, c1)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().get(
+                    "/api/v1/orgs/{org}/repositories/{repoId}/commits/{sha}", org, analysis.repoId(), analysis.sha())
+                    .statusCode() == 200);
+        }
+        ScoringFoundationTest.awaitScore(org, b, b2.sha());
+        TopicReader.send(KafkaTestResource.broker().bootstrapServers(), Topics.REPOSITORIES, c,
+                EventJson.write(RepositoryDeleted.of(c, org, false, Instant.parse("2026-02-01T12:00:00Z"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/orgs/{org}/summary", org)
+                .jsonPath().getInt("repositories") == 2);
+
+        // 2026-03-12 against 2026-02-10: a's January point holds through February, c is gone
+        JsonPath improved = given().queryParam("order", "improved").queryParam("period", "30d")
+                .queryParam("asOf", "2026-03-12").get("/api/v1/orgs/{org}/leaderboard", org).then().statusCode(200)
+                .body("entries", hasSize(2)).extract().jsonPath();
+        assertEquals(List.of(a, b), improved.getList("entries.repoId"));
+        assertEquals(List.of(idx(a2), idx(b2)), improved.getList("entries.index", Float.class));
+        assertEquals(List.of(idx(a1), idx(b1)), improved.getList("entries.previousIndex", Float.class));
+        // 2026-01-10 against 2025-12-11: a and c, nothing earlier to compare with
+        given().queryParam("order", "worst").queryParam("asOf", "2026-01-10")
+                .get("/api/v1/orgs/{org}/leaderboard", org).then().statusCode(200)
+                .body("entries.repoId", equalTo(List.of(c, a))).body("entries.previousIndex", equalTo(
+                        Arrays.asList(null, null)));
+        // now: the worst of the live repositories, compared with 30 days ago (long after every point)
+        given().queryParam("order", "worst").queryParam("limit", "1").get("/api/v1/orgs/{org}/leaderboard", org)
+                .then().statusCode(200).body("entries.repoId", equalTo(List.of(b)))
+                .body("entries[0].previousIndex", equalTo(idx(b2))).body("entries[0].change", equalTo(0.0f));
+        given().queryParam("asOf", "2026-02-20").get("/api/v1/orgs/{org}/summary", org).then().statusCode(200)
+                .body("repositories", equalTo(2)).body("linesOfCode", equalTo(3000))
+                .body("index", equalTo((float) (Math.round((ScoreCalculator.score(a1).index() * 1000
+                        + ScoreCalculator.score(b2).index() * 2000) / 3000 * 10) / 10.0)));
     }
 
     @Test

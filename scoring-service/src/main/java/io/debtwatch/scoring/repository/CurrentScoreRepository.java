@@ -4,9 +4,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.debtwatch.scoring.service.CommitScore;
 import io.debtwatch.scoring.service.CurrentScore;
+import io.debtwatch.scoring.service.Standing;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,13 +45,26 @@ public class CurrentScoreRepository {
 
     /**
      * @param org the organisation
-     * @return the current scores of its repositories that are not deleted
+     * @return where its repositories that are not deleted stand now, read without their category scores
      */
-    public List<CurrentScore> live(String org) {
-        List<CurrentScore> all = new ArrayList<>();
-        for (Document d : current.find(Filters.and(Filters.eq("org", org), Filters.eq("deleted", false)))) {
-            all.add(Docs.fromDocument(d, CurrentScore.class));
+    public List<Standing> live(String org) {
+        List<Standing> all = new ArrayList<>();
+        for (Document d : current.find(Filters.and(Filters.eq("org", org), Filters.eq("deleted", false)))
+                .projection(Projections.include("team", "index", "grade", "linesOfCode"))) {
+            all.add(new Standing(d.getString("_id"), d.getString("team"), ((Number) d.get("index")).doubleValue(),
+                    d.getString("grade"), ((Number) d.get("linesOfCode")).longValue()));
         }
+        return all;
+    }
+
+    /**
+     * @param org the organisation
+     * @return the ids of all its scored repositories, deleted ones included (they count before their deletion)
+     */
+    public List<String> repoIds(String org) {
+        List<String> all = new ArrayList<>();
+        current.find(Filters.eq("org", org)).projection(Projections.include("_id"))
+                .forEach(d -> all.add(d.getString("_id")));
         return all;
     }
 

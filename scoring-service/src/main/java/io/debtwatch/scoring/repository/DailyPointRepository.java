@@ -100,16 +100,6 @@ public class DailyPointRepository {
     }
 
     /**
-     * @param org the organisation
-     * @param day the day
-     * @return the point in effect on that day for each of its repositories that had one
-     */
-    public List<DailyPoint> effectiveOn(String org, String day) {
-        return list(Filters.and(Filters.eq("org", org), Filters.lte("day", day),
-                Filters.or(Filters.eq("nextDay", null), Filters.gt("nextDay", day))));
-    }
-
-    /**
      * @param org    the organisation
      * @param repoId the repository
      * @param day    the day

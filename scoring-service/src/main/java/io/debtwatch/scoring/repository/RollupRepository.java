@@ -2,43 +2,46 @@ package io.debtwatch.scoring.repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.Contribution;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * Precomputed team and org roll-ups, stored as day-by-day changes: the roll-up on day D is the sum
- * of the changes up to D. A repository's point then touches two documents (its day and the day of
- * its next point) instead of every day it is carried forward to.
+ * of the changes up to D. A repository's point then touches two days (its own and the day of its
+ * next point) instead of every day it is carried forward to.
+ *
+ * <p>The changes of one org, kind of scope and month sit in one document ({@code org|kind|month},
+ * keyed by day and scope), and one totals document per org and kind ({@code org|kind}) holds each
+ * month's sums. A trend then reads its months plus the totals by {@code _id} alone: at most a
+ * dozen or so documents for a year, however long the history, and an {@code _id} lookup is the one
+ * query the local MongoDB-wire server answers from an index. The ids start with the org slug, which
+ * cannot contain {@code |}, so no org reads another's documents.
  */
 @ApplicationScoped
-@Startup
 public class RollupRepository {
 
     /** The scope of the whole organisation. */
     public static final String ORG = "org";
 
-    private final MongoCollection<Document> deltas;
+    private static final String BEFORE_ANY_DAY = "0000-00-00";
+
+    private final MongoCollection<Document> rollups;
 
     RollupRepository(ScoringDatabase database) {
-        this.deltas = database.collection("rollup_deltas");
-    }
-
-    @PostConstruct
-    void indexes() {
-        deltas.createIndex(Indexes.ascending("org", "kind", "day"));
+        this.rollups = database.collection("rollup_months");
     }
 
     /** The change of one scope's sums on one day. */
@@ -46,43 +49,80 @@ public class RollupRepository {
     }
 
     /**
-     * @param org   the organisation
-     * @param team  the team, or null for the organisation scope
-     * @param day   the day the change takes effect
+     * @param org    the organisation
+     * @param team   the team, or null for the organisation scope
+     * @param day    the day the change takes effect
      * @param change what to add
      */
     public void add(String org, String team, LocalDate day, Contribution change) {
-        String scope = team == null ? ORG : "team:" + team;
-        List<Bson> updates = new ArrayList<>(List.of(Updates.inc("indexLoc", change.indexLoc()),
-                Updates.inc("loc", change.loc()), Updates.inc("repositories", change.repositories()),
-                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", team == null ? ORG : "team"),
-                Updates.setOnInsert("scope", scope), Updates.setOnInsert("day", day.toString()),
-                Updates.setOnInsert("week", Buckets.week(day)), Updates.setOnInsert("month", Buckets.month(day))));
-        change.categoryLoc().forEach((k, v) -> updates.add(Updates.inc("categoryLoc." + k, v)));
-        deltas.updateOne(Filters.eq("_id", org + "|" + scope + "|" + day), Updates.combine(updates),
-                new UpdateOptions().upsert(true));
+        String kind = team == null ? ORG : "team";
+        String scope = FieldNames.encode(team == null ? ORG : "team:" + team);
+        String month = Buckets.month(day);
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        rollups.updateOne(Filters.eq("_id", org + "|" + kind + "|" + month), Updates.combine(
+                increments("days." + day + "." + scope + ".", change, team == null),
+                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind),
+                Updates.setOnInsert("month", month)), upsert);
+        rollups.updateOne(Filters.eq("_id", org + "|" + kind), Updates.combine(
+                increments("months." + month + "." + scope + ".", change, team == null),
+                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind)), upsert);
     }
 
     /**
      * @param org  the organisation
      * @param kind {@link #ORG} or {@code team}
+     * @param from the first day the caller reads off
      * @param to   the last day, inclusive
-     * @return every change of that kind of scope up to the day, oldest first
+     * @return per scope one change on a day before any other holding every change before the month
+     *         of {@code from}, then every change from that month up to {@code to}, oldest first
      */
-    public List<Delta> upTo(String org, String kind, String to) {
-        List<Delta> all = new ArrayList<>();
-        for (Document d : deltas.find(Filters.and(Filters.eq("org", org), Filters.eq("kind", kind),
-                Filters.lte("day", to))).sort(Sorts.ascending("day"))) {
-            all.add(new Delta(d.getString("scope"), d.getString("day"), contribution(d)));
+    public List<Delta> upTo(String org, String kind, LocalDate from, LocalDate to) {
+        List<String> ids = new ArrayList<>(List.of(org + "|" + kind));
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            ids.add(org + "|" + kind + "|" + Buckets.month(m.atDay(1)));
         }
-        return all;
+        String firstMonth = Buckets.month(from);
+        Map<String, Contribution> base = new TreeMap<>();
+        List<Delta> all = new ArrayList<>();
+        for (Document d : rollups.find(Filters.in("_id", ids))) {
+            if (d.containsKey("months")) {
+                d.get("months", Document.class).forEach((month, scopes) -> {
+                    if (month.compareTo(firstMonth) < 0) {
+                        ((Document) scopes).forEach((scope, sums) -> base.merge(FieldNames.decode(scope),
+                                contribution((Document) sums), Contribution::plus));
+                    }
+                });
+            } else {
+                d.get("days", Document.class).forEach((day, scopes) -> {
+                    if (day.compareTo(to.toString()) <= 0) {
+                        ((Document) scopes).forEach((scope, sums) -> all.add(new Delta(FieldNames.decode(scope), day,
+                                contribution((Document) sums))));
+                    }
+                });
+            }
+        }
+        all.sort(Comparator.comparing(Delta::day));
+        List<Delta> withBase = new ArrayList<>();
+        base.forEach((scope, sums) -> withBase.add(new Delta(scope, BEFORE_ANY_DAY, sums)));
+        withBase.addAll(all);
+        return withBase;
+    }
+
+    private static Bson increments(String prefix, Contribution change, boolean categories) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(prefix + "indexLoc", change.indexLoc()),
+                Updates.inc(prefix + "loc", change.loc()), Updates.inc(prefix + "repositories", change.repositories())));
+        if (categories) {
+            change.categoryLoc().forEach((k, v) -> updates.add(Updates.inc(prefix + "categoryLoc." + FieldNames.encode(k),
+                    v)));
+        }
+        return Updates.combine(updates);
     }
 
     private static Contribution contribution(Document d) {
         Document categories = d.get("categoryLoc", Document.class);
-        Map<String, Double> categoryLoc = new java.util.HashMap<>();
+        Map<String, Double> categoryLoc = new HashMap<>();
         if (categories != null) {
-            categories.forEach((k, v) -> categoryLoc.put(k, ((Number) v).doubleValue()));
+            categories.forEach((k, v) -> categoryLoc.put(FieldNames.decode(k), ((Number) v).doubleValue()));
         }
         return new Contribution(((Number) d.get("indexLoc")).doubleValue(), ((Number) d.get("loc")).doubleValue(),
                 ((Number) d.get("repositories")).intValue(), categoryLoc);

@@ -2,14 +2,13 @@ package io.debtwatch.scoring.service;
 
 import io.debtwatch.analyzer.score.ScoreModel;
 import io.debtwatch.scoring.repository.CurrentScoreRepository;
-import io.debtwatch.scoring.repository.DailyPointRepository;
+import io.debtwatch.scoring.repository.TimelineRepository;
 import io.debtwatch.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,15 +22,11 @@ public class OrgOverviewService {
     private static final Pattern PERIOD = Pattern.compile("^(\\d{1,3})d$");
 
     private final CurrentScoreRepository current;
-    private final DailyPointRepository points;
+    private final TimelineRepository timelines;
 
-    OrgOverviewService(CurrentScoreRepository current, DailyPointRepository points) {
+    OrgOverviewService(CurrentScoreRepository current, TimelineRepository timelines) {
         this.current = current;
-        this.points = points;
-    }
-
-    /** A repository's standing in the summary or leaderboard. */
-    public record Standing(String repoId, String team, double index, String grade, long linesOfCode) {
+        this.timelines = timelines;
     }
 
     /** The org at a glance; index and grade are null while nothing is scored. */
@@ -74,24 +69,33 @@ public class OrgOverviewService {
         if (limit < 1 || limit > 100) {
             throw ProblemException.invalid("limit", "must be between 1 and 100");
         }
-        List<Standing> now = standings(org, asOf);
-        Map<String, Double> before = new HashMap<>();
+        Comparator<LeaderboardEntry> comparator = comparator(order);
         LocalDate end = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-        points.effectiveOn(org, end.minusDays(days(period)).toString())
-                .forEach(p -> before.put(p.repoId(), p.index()));
-        Comparator<LeaderboardEntry> comparator = switch (order == null ? "worst" : order) {
-            case "worst" -> Comparator.comparingDouble(LeaderboardEntry::index).reversed();
-            case "best" -> Comparator.comparingDouble(LeaderboardEntry::index);
-            case "improved" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : e.change());
-            case "regressed" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : -e.change());
-            default -> throw ProblemException.invalid("order", "must be one of worst, best, improved, regressed");
-        };
+        LocalDate earlier = end.minusDays(days(period));
+        List<Standing> now;
+        Map<String, Standing> before;
+        if (asOf != null) {
+            Map<LocalDate, Map<String, Standing>> both = timelines.inEffect(org, current.repoIds(org),
+                    List.of(asOf, earlier));
+            now = new ArrayList<>(both.get(asOf).values());
+            before = both.get(earlier);
+        } else {
+            now = current.live(org);
+            before = null;
+        }
+        boolean byChange = "improved".equals(order) || "regressed".equals(order);
+        if (!byChange) {
+            // the order does not depend on the earlier index: rank first, then look up only the rows shown
+            now.sort(Comparator.comparing((Standing s) -> entry(s, null), comparator).thenComparing(Standing::repoId));
+            now = new ArrayList<>(now.subList(0, Math.min(limit, now.size())));
+        }
+        if (before == null) {
+            before = timelines.inEffect(org, now.stream().map(Standing::repoId).toList(), List.of(earlier))
+                    .get(earlier);
+        }
         List<LeaderboardEntry> rows = new ArrayList<>();
         for (Standing s : now) {
-            Double previous = before.get(s.repoId());
-            Double change = previous == null ? null : Math.round((s.index() - previous) * 10.0) / 10.0;
-            rows.add(new LeaderboardEntry(0, s.repoId(), s.team(), s.index(), s.grade(), s.linesOfCode(), previous,
-                    change));
+            rows.add(entry(s, before.get(s.repoId())));
         }
         rows.sort(comparator.thenComparing(LeaderboardEntry::repoId));
         List<LeaderboardEntry> ranked = new ArrayList<>();
@@ -102,15 +106,29 @@ public class OrgOverviewService {
         return ranked;
     }
 
+    private static Comparator<LeaderboardEntry> comparator(String order) {
+        return switch (order == null ? "worst" : order) {
+            case "worst" -> Comparator.comparingDouble(LeaderboardEntry::index).reversed();
+            case "best" -> Comparator.comparingDouble(LeaderboardEntry::index);
+            case "improved" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : e.change());
+            case "regressed" -> Comparator.comparingDouble(e -> e.change() == null ? Double.MAX_VALUE : -e.change());
+            default -> throw ProblemException.invalid("order", "must be one of worst, best, improved, regressed");
+        };
+    }
+
+    private static LeaderboardEntry entry(Standing s, Standing earlier) {
+        Double previous = earlier == null ? null : earlier.index();
+        Double change = previous == null ? null : Math.round((s.index() - previous) * 10.0) / 10.0;
+        return new LeaderboardEntry(0, s.repoId(), s.team(), s.index(), s.grade(), s.linesOfCode(), previous, change);
+    }
+
     private List<Standing> standings(String org, LocalDate asOf) {
-        List<Standing> standings = new ArrayList<>();
         if (asOf == null) {
-            current.live(org).forEach(c -> standings.add(new Standing(c.repoId(), c.team(), c.index(), c.grade(),
-                    c.linesOfCode())));
-        } else {
-            points.effectiveOn(org, asOf.toString()).forEach(p -> standings.add(new Standing(p.repoId(), p.team(),
-                    p.index(), p.grade(), p.linesOfCode())));
+            return current.live(org);
         }
+        List<Standing> standings = new ArrayList<>(timelines.inEffect(org, current.repoIds(org), List.of(asOf))
+                .get(asOf).values());
+        standings.sort(Comparator.comparing(Standing::repoId));
         return standings;
     }
 

@@ -43,6 +43,7 @@ public class RepositoryLifecycleService {
         }
         if (event.purge()) {
             rollups.firstDay(event.repoId()).ifPresent(first -> rollups.delete(event.repoId(), first));
+            rollups.purge(event.repoId());
             current.delete(event.repoId());
             scores.deleteRepository(event.repoId());
         } else {

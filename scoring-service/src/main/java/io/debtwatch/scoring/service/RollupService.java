@@ -2,6 +2,7 @@ package io.debtwatch.scoring.service;
 
 import io.debtwatch.scoring.repository.DailyPointRepository;
 import io.debtwatch.scoring.repository.RollupRepository;
+import io.debtwatch.scoring.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,10 +18,12 @@ public class RollupService {
 
     private final DailyPointRepository points;
     private final RollupRepository rollups;
+    private final TimelineRepository timelines;
 
-    RollupService(DailyPointRepository points, RollupRepository rollups) {
+    RollupService(DailyPointRepository points, RollupRepository rollups, TimelineRepository timelines) {
         this.points = points;
         this.rollups = rollups;
+        this.timelines = timelines;
     }
 
     /**
@@ -42,6 +45,7 @@ public class RollupService {
         shift(replaced, Optional.of(point), day);
         next.ifPresent(n -> shift(Optional.of(point), replaced, LocalDate.parse(n.day())));
         points.put(point);
+        timelines.record(point, previous, next);
         if (existing.isEmpty()) {
             previous.ifPresent(p -> points.setNextDay(p.repoId(), p.day(), dayText));
         }
@@ -63,7 +67,17 @@ public class RollupService {
         }
         shift(previous, Optional.empty(), day);
         points.deleteFrom(repoId, dayText);
+        timelines.deleteFrom(repoId, day, previous);
         previous.ifPresent(p -> points.setNextDay(repoId, p.day(), dayText));
+    }
+
+    /**
+     * Forgets the repository's timeline once {@link #delete} took it out of the roll-ups from its first day.
+     *
+     * @param repoId the repository whose history is purged
+     */
+    public void purge(String repoId) {
+        timelines.purge(repoId);
     }
 
     /**

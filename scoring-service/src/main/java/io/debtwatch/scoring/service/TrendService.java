@@ -49,10 +49,10 @@ public class TrendService {
      */
     public List<Series> trends(String org, DateRange range, String groupBy) {
         return switch (groupBy == null ? "org" : groupBy) {
-            case "org" -> fromDeltas(rollups.upTo(org, RollupRepository.ORG, range.to().toString()), range,
+            case "org" -> fromDeltas(rollups.upTo(org, RollupRepository.ORG, range.from(), range.to()), range,
                     c -> Map.of("org", c));
-            case "team" -> fromDeltas(rollups.upTo(org, "team", range.to().toString()), range, null);
-            case "category" -> fromDeltas(rollups.upTo(org, RollupRepository.ORG, range.to().toString()), range,
+            case "team" -> fromDeltas(rollups.upTo(org, "team", range.from(), range.to()), range, null);
+            case "category" -> fromDeltas(rollups.upTo(org, RollupRepository.ORG, range.from(), range.to()), range,
                     TrendService::byCategory);
             case "repo" -> byRepository(points.upTo(org, range.to().toString()), range);
             default -> throw ProblemException.invalid("groupBy", "must be one of team, repo, category");
