@@ -60,7 +60,7 @@ final class CallRules {
         int dot = callee.lastIndexOf('.');
         String last = callee.substring(dot + 1);
         TSNode argsNode = walker.child(node, "arguments");
-        Args args = new Args(argsNode.isNull() ? List.of() : rules.statements(argsNode));
+        Args args = new Args(Nodes.isNull(argsNode) ? List.of() : rules.statements(argsNode));
         int line = walker.line(node);
         String snippet = ctx.line(line);
         if (kind == Kind.CALL && mayPrint(callee) && PRINT.matcher(callee).matches() && !walker.inEntryPoint()
@@ -79,7 +79,7 @@ final class CallRules {
         if (last.equals("catch") && dot > 0 && (ctx.language.equals("javascript") || ctx.language.equals("typescript"))
                 && !args.isEmpty() && walker.kind(args.node(0)) == Kind.FUNCTION) {
             TSNode body = walker.child(args.node(0), "body");
-            if (!body.isNull() && walker.kind(body) == Kind.BLOCK && rules.statements(body).isEmpty()) {
+            if (!Nodes.isNull(body) && walker.kind(body) == Kind.BLOCK && rules.statements(body).isEmpty()) {
                 ctx.report("error-handling.empty-promise-catch", line, line, "empty .catch handler silences the rejection", snippet);
             }
         }
@@ -236,16 +236,16 @@ final class CallRules {
     private String callee(TSNode node, Kind kind) {
         if (kind == Kind.NEW) {
             TSNode type = walker.child(node, ctx.language.equals("java") ? "type" : "constructor");
-            return type.isNull() ? "" : "new " + walker.text(type);
+            return Nodes.isNull(type) ? "" : "new " + walker.text(type);
         }
         if (ctx.language.equals("java")) {
             TSNode name = walker.child(node, "name");
             TSNode object = walker.child(node, "object");
-            String n = name.isNull() ? "" : walker.text(name);
-            return object.isNull() ? n : walker.text(object) + "." + n;
+            String n = Nodes.isNull(name) ? "" : walker.text(name);
+            return Nodes.isNull(object) ? n : walker.text(object) + "." + n;
         }
         TSNode function = walker.child(node, "function");
-        if (function.isNull()) {
+        if (Nodes.isNull(function)) {
             return "";
         }
         String text = walker.text(function);

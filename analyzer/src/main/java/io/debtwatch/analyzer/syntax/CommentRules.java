@@ -20,14 +20,14 @@ final class CommentRules {
     void comment(TSNode node) {
         int start = walker.line(node);
         int end = walker.endLine(node);
-        int startByte = node.getStartByte();
+        int startByte = Nodes.startByte(node);
         boolean ownLine = isBlank(walker.ctx.lineStartByte(start), startByte);
         if (ownLine) {
             for (int l = start; l <= end && l < commentOnly.length; l++) {
                 commentOnly[l] = true;
             }
         }
-        String text = walker.ctx.text(startByte, node.getEndByte());
+        String text = walker.ctx.text(startByte, Nodes.endByte(node));
         Satd.check(walker.ctx, text, start, end);
         commentedCode(text, start, ownLine);
     }

@@ -78,7 +78,7 @@ final class NodeRules {
                 }
             }
         }
-        if (body.isNull()) {
+        if (Nodes.isNull(body)) {
             return;
         }
         List<TSNode> statements = statements(body);
@@ -113,7 +113,7 @@ final class NodeRules {
         }
         TSNode condition = walker.child(node, "condition");
         TSNode consequence = walker.child(node, "consequence");
-        if (!condition.isNull() && !consequence.isNull() && GO_ERR_CHECK.matcher(walker.text(condition)).matches()
+        if (!Nodes.isNull(condition) && !Nodes.isNull(consequence) && GO_ERR_CHECK.matcher(walker.text(condition)).matches()
                 && statements(consequence).isEmpty()) {
             int line = walker.line(node);
             ctx.report("error-handling.discarded-error", line, walker.endLine(node), "empty `if err != nil` block ignores the error",
@@ -132,8 +132,8 @@ final class NodeRules {
         String simple = cut >= 0 ? key.substring(cut + 1) : key;
         simple = literalValue(simple);
         Kind valueKind = walker.kind(value);
-        if (ctx.language.equals("go") && value.getNamedChildCount() == 1 && walker.kind(value.getNamedChild(0)) != Kind.OTHER) {
-            value = value.getNamedChild(0);
+        if (ctx.language.equals("go") && Nodes.namedChildCount(value) == 1 && walker.kind(Nodes.namedChild(value, 0)) != Kind.OTHER) {
+            value = Nodes.namedChild(value, 0);
             valueKind = walker.kind(value);
         }
         int line = walker.line(node);
@@ -216,25 +216,25 @@ final class NodeRules {
 
     /** Parameters of a function; Go declarations like (a, b int) name several at once. */
     private int parameterCount(TSNode params) {
-        if (params.isNull()) {
+        if (Nodes.isNull(params)) {
             return 0;
         }
         if (!ctx.language.equals("go")) {
-            return params.getNamedChildCount();
+            return Nodes.namedChildCount(params);
         }
         int count = 0;
         for (TSNode p : statements(params)) {
-            count += Math.max(1, p.getNamedChildCount() - 1);
+            count += Math.max(1, Nodes.namedChildCount(p) - 1);
         }
         return count;
     }
 
     /** Named children that are not comments. */
     List<TSNode> statements(TSNode node) {
-        int n = node.getNamedChildCount();
+        int n = Nodes.namedChildCount(node);
         List<TSNode> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            TSNode child = node.getNamedChild(i);
+            TSNode child = Nodes.namedChild(node, i);
             if (walker.kind(child) != Kind.COMMENT) {
                 out.add(child);
             }
@@ -246,14 +246,14 @@ final class NodeRules {
         for (String name : new String[] {a, b, c}) {
             if (name != null) {
                 TSNode child = walker.child(node, name);
-                if (!child.isNull()) {
+                if (!Nodes.isNull(child)) {
                     return child;
                 }
             }
         }
-        int n = node.getNamedChildCount();
+        int n = Nodes.namedChildCount(node);
         if (n >= 2) {
-            return a.equals("name") ? node.getNamedChild(0) : node.getNamedChild(n - 1);
+            return a.equals("name") ? Nodes.namedChild(node, 0) : Nodes.namedChild(node, n - 1);
         }
         return null;
     }

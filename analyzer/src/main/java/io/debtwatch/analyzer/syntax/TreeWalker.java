@@ -101,14 +101,14 @@ public final class TreeWalker {
         while (cursor.nextCapture(match)) {
             TSQueryCapture capture = match.getCaptures()[match.getCaptureIndex()];
             TSNode node = capture.getNode();
-            int start = node.getStartByte();
+            int start = Nodes.startByte(node);
             if (start < skipUntil) {
                 continue;
             }
             while (depth > 0 && endStack[depth - 1] <= start) {
                 exit();
             }
-            int end = node.getEndByte();
+            int end = Nodes.endByte(node);
             current = node;
             currentStart = start;
             currentEnd = end;
@@ -221,7 +221,7 @@ public final class TreeWalker {
 
     private void enterFunction(TSNode node) {
         TSNode nameNode = child(node, "name");
-        String name = nameNode.isNull() ? "" : text(nameNode);
+        String name = Nodes.isNull(nameNode) ? "" : text(nameNode);
         Function f = new Function(name, line(node), node);
         f.savedNest = nest;
         nest = 0;
@@ -235,7 +235,7 @@ public final class TreeWalker {
     /** `if __name__ == "__main__":` at module level is Python's entry point. */
     private void pythonMainGuard(TSNode node) {
         TSNode condition = child(node, "condition");
-        if (!condition.isNull() && text(condition).contains("__name__")) {
+        if (!Nodes.isNull(condition) && text(condition).contains("__name__")) {
             entryDepth++;
             guardDepth = depth - 1;
         }
@@ -250,25 +250,25 @@ public final class TreeWalker {
     }
 
     String text(TSNode node) {
-        return node == current ? ctx.text(currentStart, currentEnd) : ctx.text(node.getStartByte(), node.getEndByte());
+        return node == current ? ctx.text(currentStart, currentEnd) : ctx.text(Nodes.startByte(node), Nodes.endByte(node));
     }
 
     Kind kind(TSNode node) {
-        return grammar.kind(node.getSymbol());
+        return grammar.kind(Nodes.symbol(node));
     }
 
     /** The child in a field, by the grammar's field id (no field-name string crosses into native code). */
     TSNode child(TSNode node, String field) {
-        return node.getChildByFieldId(grammar.fieldId(field));
+        return Nodes.childByFieldId(node, grammar.fieldId(field));
     }
 
     /** 1-based first line of a node. */
     int line(TSNode node) {
-        return ctx.lineAt(node == current ? currentStart : node.getStartByte());
+        return Nodes.startRow(node) + 1;
     }
 
     /** 1-based last line of a node. */
     int endLine(TSNode node) {
-        return ctx.lineAt(node == current ? currentEnd : node.getEndByte());
+        return ctx.lineAt(node == current ? currentEnd : Nodes.endByte(node));
     }
 }
