@@ -127,6 +127,23 @@ public class DailyPointRepository {
         points.deleteMany(Filters.and(Filters.eq("repoId", repoId), Filters.gte("day", from)));
     }
 
+    /**
+     * @return every repository that has points, deleted ones included
+     */
+    public List<String> repoIds() {
+        List<String> ids = new ArrayList<>();
+        points.distinct("repoId", String.class).forEach(ids::add);
+        return ids;
+    }
+
+    /**
+     * @param repoId the repository
+     * @return all its points, oldest first
+     */
+    public List<DailyPoint> all(String repoId) {
+        return list(Filters.eq("repoId", repoId));
+    }
+
     private Optional<DailyPoint> first(Bson filter, Bson sort) {
         return Optional.ofNullable(points.find(filter).sort(sort).first())
                 .map(d -> Docs.fromDocument(d, DailyPoint.class));
