@@ -68,6 +68,27 @@ class RepositoryLifecycleTest {
     }
 
     @Test
+    void eachRepositoryIsPolledAtItsOwnIntervalWithJitter() throws Exception {
+        int interval = 3600;
+        List<Double> waits = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Path repo = dir.resolve("jitter-" + i);
+            try (GitFixture git = GitFixture.init(repo)) {
+                git.write("a.txt", "a").commit("one");
+            }
+            String id = registered("jitter", Map.of("url", repo.toString(), "team", "t",
+                    "pollIntervalSeconds", interval, "backfill", Map.of("policy", "none")));
+            io.restassured.path.json.JsonPath synced = awaitRepository("jitter", id,
+                    r -> "ok".equals(r.getString("sync.status")));
+            waits.add(Duration.between(java.time.Instant.parse(synced.getString("sync.lastSuccessAt")),
+                    java.time.Instant.parse(synced.getString("sync.nextAttemptAt"))).toMillis() / 1000.0);
+        }
+        // the next poll is the interval plus up to 10 % (debtwatch.ingest.polling.jitter), different per repository
+        waits.forEach(w -> assertThat(w >= interval && w <= interval * 1.1, is(true)));
+        assertThat(waits.stream().distinct().count() > 1, is(true));
+    }
+
+    @Test
     void deleteStopsWatchingAndAnnouncesIt() {
         try (GitFixture git = GitFixture.init(dir.resolve("d"))) {
             git.write("a.txt", "a").commit("one");
