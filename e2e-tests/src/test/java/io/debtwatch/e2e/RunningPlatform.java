@@ -68,6 +68,11 @@ final class RunningPlatform implements AutoCloseable {
         return secrets.bootstrapAdminKey();
     }
 
+    /** @return the credentials each service gets in its environment, for a further process of the test's own */
+    Map<String, String> secretEnvironment() {
+        return secrets.environment();
+    }
+
     @Override
     public void close() {
         platform.close();
