@@ -118,6 +118,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = concurrent.incrementAndGet();
         maxConcurrent.accumulateAndGet(now, Math::max);
+        boolean answered = false;
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new HashMap<>();
@@ -134,11 +135,17 @@ public final class WebhookReceiver implements AutoCloseable {
             if (reply.location() != null) {
                 exchange.getResponseHeaders().add("Location", reply.location());
             }
+            // no longer in flight once the answer leaves: the sender may start its next request as soon
+            // as it reads it, before this thread would get to a decrement after the send
+            concurrent.decrementAndGet();
+            answered = true;
             exchange.sendResponseHeaders(reply.status(), -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            concurrent.decrementAndGet();
+            if (!answered) {
+                concurrent.decrementAndGet();
+            }
         }
     }
 
