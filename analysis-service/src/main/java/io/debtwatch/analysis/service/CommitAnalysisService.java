@@ -88,7 +88,7 @@ public class CommitAnalysisService {
             SnapshotBuilder.Built built = null;
             if (revCommit.getParentCount() > 0) {
                 RevCommit parentCommit = walk.parseCommit(revCommit.getParent(0));
-                parent = parentSnapshot(reader, commit, parentCommit);
+                parent = parentSnapshot(reader, commit, revCommit, parentCommit);
                 built = builder.delta(reader, parent, parentCommit, revCommit);
                 if (built == null) {
                     built = builder.replacing(reader, parent, revCommit);
@@ -104,16 +104,37 @@ public class CommitAnalysisService {
         }
     }
 
-    /** The parent's stored snapshot, or one built now by a full walk (its blobs mostly come from the cache). */
-    private Snapshot parentSnapshot(ObjectReader reader, CommitDiscovered commit, RevCommit parentCommit)
-            throws IOException {
-        Snapshot found = snapshots.find(commit.repoId(), parentCommit.name()).orElse(null);
-        if (found != null) {
-            return found;
+    /**
+     * The parent's snapshot: in memory or stored when the history arrives oldest first; derived
+     * backwards from the commit's own snapshot when it arrives newest first (a backfill starts at the
+     * tip, so each commit's snapshot was built as the parent of the one before); otherwise built by a
+     * full walk, its blobs mostly from the cache. A derived or walked snapshot is kept in memory only
+     * and stored when its own commit is analysed.
+     */
+    private Snapshot parentSnapshot(ObjectReader reader, CommitDiscovered commit, RevCommit revCommit,
+            RevCommit parentCommit) throws IOException {
+        Snapshot found = snapshots.cached(commit.repoId(), parentCommit.name())
+                .or(() -> snapshots.cached(commit.repoId(), revCommit.name())
+                        .map(own -> backwards(reader, own, revCommit, parentCommit)))
+                .or(() -> snapshots.find(commit.repoId(), parentCommit.name()))
+                .or(() -> snapshots.find(commit.repoId(), revCommit.name())
+                        .map(own -> backwards(reader, own, revCommit, parentCommit)))
+                .orElse(null);
+        if (found == null) {
+            found = builder.full(reader, commit.repoId(), commit.org(), parentCommit).snapshot();
         }
-        Snapshot built = builder.full(reader, commit.repoId(), commit.org(), parentCommit).snapshot();
-        snapshots.store(built);
-        return built;
+        snapshots.remember(found);
+        return found;
+    }
+
+    /** The parent's snapshot as the commit's own minus the delta between them, or null when the settings changed. */
+    private Snapshot backwards(ObjectReader reader, Snapshot own, RevCommit revCommit, RevCommit parentCommit) {
+        try {
+            SnapshotBuilder.Built built = builder.delta(reader, own, revCommit, parentCommit);
+            return built == null ? null : built.snapshot();
+        } catch (IOException e) {
+            throw new AnalysisFailedException("cannot read commit " + parentCommit.name() + ": " + e.getMessage(), e);
+        }
     }
 
     private CommitAnalyzed build(CommitDiscovered commit, String eventId, SnapshotBuilder.Built built,
