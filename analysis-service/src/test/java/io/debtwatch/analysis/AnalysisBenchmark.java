@@ -9,7 +9,7 @@ import io.debtwatch.events.EventJson;
 import io.debtwatch.events.Topics;
 import io.debtwatch.infra.kafka.KafkaTestResource;
 import io.debtwatch.infra.mongo.MongoTestResource;
-import io.debtwatch.testsupport.GitFixture;
+import io.debtwatch.testsupport.GeneratedHistory;
 import io.debtwatch.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,7 +58,8 @@ class AnalysisBenchmark {
     void backfillThroughput() throws Exception {
         int commits = Integer.getInteger("benchmark.commits", 2000);
         String given = System.getProperty("benchmark.repo");
-        Path repo = given == null || given.isBlank() ? generate(commits) : Path.of(given);
+        Path repo = given == null || given.isBlank()
+                ? GeneratedHistory.generate(Files.createTempDirectory("benchmark-repo"), commits) : Path.of(given);
         String repoId = new ObjectId().toHexString();
         List<CommitDiscovered> history = firstParentHistory(repo, repoId, commits);
         double[] cacheBefore = blobCache();
@@ -160,56 +160,5 @@ class AnalysisBenchmark {
                     c.changedFilesOverflow(), true, c.depth()));
         }
         return result;
-    }
-
-    /** A project of a few hundred files in three languages; each commit touches one to three of them. */
-    private static Path generate(int commits) throws IOException {
-        Path dir = Files.createTempDirectory("benchmark-repo");
-        Random random = new Random(42);
-        List<String> files = new ArrayList<>();
-        try (GitFixture repo = GitFixture.init(dir)) {
-            repo.write("README.md", "# bench\n");
-            for (int i = 0; i < 240; i++) {
-                String path = switch (i % 3) {
-                    case 0 -> "src/main/java/bench/m" + (i % 12) + "/Service" + i + ".java";
-                    case 1 -> "app/pkg" + (i % 8) + "/module_" + i + ".py";
-                    default -> "web/src/c" + (i % 6) + "/widget" + i + ".js";
-                };
-                files.add(path);
-                repo.write(path, body(path, random, 40));
-            }
-            repo.commit("initial import");
-            for (int c = 1; c < commits; c++) {
-                for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) {
-                    String path = files.get(random.nextInt(files.size()));
-                    repo.write(path, body(path, random, 20 + random.nextInt(60)));
-                }
-                repo.commit("change " + c);
-            }
-        }
-        return dir;
-    }
-
-    private static String body(String path, Random random, int lines) {
-        StringBuilder text = new StringBuilder();
-        boolean java = path.endsWith(".java");
-        boolean python = path.endsWith(".py");
-        if (java) {
-            text.append("package bench;\n\nclass ").append("C").append(Math.abs(path.hashCode())).append(" {\n");
-        }
-        for (int i = 0; i < lines; i++) {
-            int roll = random.nextInt(100);
-            if (roll < 3) {
-                text.append(python ? "# TODO: handle the retry case\n" : "    // TODO: handle the retry case\n");
-            } else if (roll < 5 && java) {
-                text.append("    void m").append(i).append("() { try { run(); } catch (Exception e) { } }\n");
-            } else if (roll < 7) {
-                text.append(python ? "print('debug', " + i + ")\n" : "    console.log(\"debug " + i + "\");\n");
-            } else {
-                text.append(python ? "value_" + i + " = compute(" + random.nextInt(1000) + ")\n"
-                        : "    int v" + i + " = compute(" + random.nextInt(1000) + ");\n");
-            }
-        }
-        return java ? text.append("}\n").toString() : text.toString();
     }
 }

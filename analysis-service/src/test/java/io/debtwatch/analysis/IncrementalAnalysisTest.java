@@ -117,6 +117,19 @@ class IncrementalAnalysisTest {
             assertEquals(latest, hack.debtSince(), "written by this commit");
             assertEquals(written, next.topFindings().stream().filter(f -> f.fingerprint().equals(todo.fingerprint()))
                     .findFirst().orElseThrow().debtSince(), "an unaddressed TODO keeps its age");
+
+            // a backfill arrives newest first: the tip's parent is walked and blamed, each older
+            // commit's parent is derived backwards from it and keeps the blamed dates
+            String backfilled = new ObjectId().toHexString();
+            CommitAnalyzed tip = analyse(analyses, discovered(backfilled, repo.fileUrl(), added, 3));
+            CommitAnalyzed older = analyse(analyses, discovered(backfilled, repo.fileUrl(), moved, 2));
+            for (CommitAnalyzed analysis : List.of(tip, older)) {
+                assertEquals(written, analysis.topFindings().stream()
+                        .filter(f -> f.fingerprint().equals(todo.fingerprint())).findFirst().orElseThrow()
+                        .debtSince());
+            }
+            assertEquals(latest, tip.topFindings().stream().filter(f -> f.path().endsWith("Stock.java"))
+                    .findFirst().orElseThrow().debtSince());
         }
     }
 

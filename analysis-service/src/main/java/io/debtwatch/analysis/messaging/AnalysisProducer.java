@@ -7,21 +7,22 @@ import io.debtwatch.events.EventTypes;
 import io.debtwatch.events.Topics;
 import io.debtwatch.service.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Publishes analyses to {@code debtwatch.analyses}, keyed by repoId with CloudEvents headers, and
- * returns only once the broker acknowledged: the caller commits its input only after that.
+ * Publishes analyses to {@code debtwatch.analyses}, keyed by repoId with CloudEvents headers; the
+ * caller commits its input only after the broker acknowledged the analysis.
  */
 @ApplicationScoped
 public class AnalysisProducer {
 
     static final String OUTGOING = "analyses";
     private static final String SOURCE = "/debtwatch/analysis-service";
+    private static final long ACK_TIMEOUT_SECONDS = 30;
 
     private final Emitter<String> analyses;
 
@@ -30,19 +31,41 @@ public class AnalysisProducer {
     }
 
     /**
+     * Sends an analysis without waiting for the broker.
+     *
+     * @param result the analysis
+     * @return completes when the broker acknowledged it; fails with {@link AnalysisNotPublishedException}
+     *         on a nack or when no acknowledgement came in time
+     */
+    public CompletableFuture<Void> publishAsync(CommitAnalyzed result) {
+        CompletableFuture<Void> acked;
+        try {
+            acked = Outbox.sendAcknowledged(analyses, Topics.ANALYSES, result.repoId(), EventJson.write(result),
+                    CloudEventHeaders.of(result.eventId(), EventTypes.COMMIT_ANALYZED, SOURCE, result.repoId()));
+        } catch (RuntimeException e) {
+            acked = CompletableFuture.failedFuture(e);
+        }
+        return acked.orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS).handle((ok, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                throw new AnalysisNotPublishedException(result.eventId(), cause);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Sends an analysis and returns once the broker acknowledged it.
+     *
      * @param result the analysis
      * @throws AnalysisNotPublishedException when the broker does not acknowledge it in time
      */
     public void publish(CommitAnalyzed result) {
         try {
-            Outbox.sendAcknowledged(analyses, Topics.ANALYSES, result.repoId(), EventJson.write(result),
-                    CloudEventHeaders.of(result.eventId(), EventTypes.COMMIT_ANALYZED, SOURCE, result.repoId()))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AnalysisNotPublishedException(result.eventId(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnalysisNotPublishedException(result.eventId(), e);
+            publishAsync(result).join();
+        } catch (CompletionException e) {
+            throw (AnalysisNotPublishedException) e.getCause();
         }
     }
 
@@ -50,7 +73,7 @@ public class AnalysisProducer {
     public static class AnalysisNotPublishedException extends RuntimeException {
 
         AnalysisNotPublishedException(String eventId, Throwable cause) {
-            super("analysis " + eventId + " was not acknowledged by the broker: " + cause.getMessage(), cause);
+            super("analysis " + eventId + " was not acknowledged by the broker: " + cause, cause);
         }
     }
 }

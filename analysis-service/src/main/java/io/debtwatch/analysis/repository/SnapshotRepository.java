@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.analysis.config.AnalysisConfig;
@@ -13,22 +11,33 @@ import io.debtwatch.analysis.service.Snapshot;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
  * Commit snapshots by (repository, commit, analyzer version), with the recent ones in memory: one
- * repository's commits arrive in order on one worker, so a child usually finds its parent here.
+ * repository's commits arrive in order on one worker, so a child usually finds its parent here. The
+ * memory is least-recently-used on purpose: a history is a scan in which the newest snapshot is the
+ * one needed next, which a frequency-based cache (Caffeine's admission) would turn away when full.
  */
 @ApplicationScoped
 public class SnapshotRepository {
 
     private final MongoCollection<Document> snapshots;
-    private final Cache<String, Snapshot> recent;
+    private final Map<String, Snapshot> recent;
 
     SnapshotRepository(AnalysisDatabase database, AnalysisConfig config) {
         this.snapshots = database.get().getCollection("snapshots");
-        this.recent = Caffeine.newBuilder().maximumSize(config.snapshotCacheSize()).build();
+        long max = config.snapshotCacheSize();
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     /**
@@ -38,7 +47,7 @@ public class SnapshotRepository {
      */
     public Optional<Snapshot> find(String repoId, String sha) {
         String id = id(repoId, sha);
-        Snapshot cached = recent.getIfPresent(id);
+        Snapshot cached = recent.get(id);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -46,6 +55,25 @@ public class SnapshotRepository {
         Optional<Snapshot> found = Optional.ofNullable(d).map(SnapshotRepository::read);
         found.ifPresent(s -> recent.put(id, s));
         return found;
+    }
+
+    /**
+     * @param repoId the repository id
+     * @param sha    the commit
+     * @return the snapshot if this worker holds it in memory, without asking MongoDB
+     */
+    public Optional<Snapshot> cached(String repoId, String sha) {
+        return Optional.ofNullable(recent.get(id(repoId, sha)));
+    }
+
+    /**
+     * Keeps a snapshot in memory only: one derived for a commit whose own analysis comes later,
+     * which stores it then.
+     *
+     * @param snapshot the snapshot
+     */
+    public void remember(Snapshot snapshot) {
+        recent.put(id(snapshot.repoId(), snapshot.sha()), snapshot);
     }
 
     /**

@@ -89,7 +89,7 @@ public class CommitAnalysisService {
             boolean fullWalk = false;
             if (revCommit.getParentCount() > 0) {
                 RevCommit parentCommit = walk.parseCommit(revCommit.getParent(0));
-                parent = parentSnapshot(repository, reader, commit, parentCommit);
+                parent = parentSnapshot(repository, reader, commit, revCommit, parentCommit);
                 built = builder.delta(reader, parent, parentCommit, revCommit);
                 if (built == null) {
                     built = builder.replacing(reader, parent, revCommit);
@@ -109,18 +109,42 @@ public class CommitAnalysisService {
         }
     }
 
-    /** The parent's stored snapshot, or one built now by a full walk (its blobs mostly come from the cache). */
+    /**
+     * The parent's snapshot: in memory or stored when the history arrives oldest first; derived
+     * backwards from the commit's own snapshot when it arrives newest first (a backfill starts at the
+     * tip, so each commit's snapshot was built as the parent of the one before); otherwise built by a
+     * full walk, its blobs mostly from the cache. A derived or walked snapshot is kept in memory only
+     * and stored when its own commit is analysed. Either way its debt is dated: a walked one by blame,
+     * a derived one with the dates of the commit's own snapshot (blame only for debt the commit removed).
+     */
     private Snapshot parentSnapshot(Repository repository, ObjectReader reader, CommitDiscovered commit,
-            RevCommit parentCommit) throws IOException {
-        Snapshot found = snapshots.find(commit.repoId(), parentCommit.name()).orElse(null);
-        if (found != null) {
-            return found;
+            RevCommit revCommit, RevCommit parentCommit) throws IOException {
+        Snapshot found = snapshots.cached(commit.repoId(), parentCommit.name())
+                .or(() -> snapshots.cached(commit.repoId(), revCommit.name())
+                        .map(own -> backwards(repository, reader, own, revCommit, parentCommit)))
+                .or(() -> snapshots.find(commit.repoId(), parentCommit.name()))
+                .or(() -> snapshots.find(commit.repoId(), revCommit.name())
+                        .map(own -> backwards(repository, reader, own, revCommit, parentCommit)))
+                .orElse(null);
+        if (found == null) {
+            SnapshotBuilder.Built walked = builder.full(reader, commit.repoId(), commit.org(), parentCommit);
+            found = walked.snapshot()
+                    .withDebtSince(DebtDates.of(repository, parentCommit, walked.files(), null, true));
         }
-        SnapshotBuilder.Built built = builder.full(reader, commit.repoId(), commit.org(), parentCommit);
-        Snapshot snapshot = built.snapshot()
-                .withDebtSince(DebtDates.of(repository, parentCommit, built.files(), null, true));
-        snapshots.store(snapshot);
-        return snapshot;
+        snapshots.remember(found);
+        return found;
+    }
+
+    /** The parent's snapshot as the commit's own minus the delta between them, or null when the settings changed. */
+    private Snapshot backwards(Repository repository, ObjectReader reader, Snapshot own, RevCommit revCommit,
+            RevCommit parentCommit) {
+        try {
+            SnapshotBuilder.Built built = builder.delta(reader, own, revCommit, parentCommit);
+            return built == null ? null : built.snapshot()
+                    .withDebtSince(DebtDates.of(repository, parentCommit, built.files(), own, true));
+        } catch (IOException e) {
+            throw new AnalysisFailedException("cannot read commit " + parentCommit.name() + ": " + e.getMessage(), e);
+        }
     }
 
     private CommitAnalyzed build(CommitDiscovered commit, String eventId, SnapshotBuilder.Built built,
@@ -138,7 +162,8 @@ public class CommitAnalysisService {
         return new CommitAnalyzed(eventId, commit.repoId(), commit.org(), commit.team(), commit.branch(), commit.sha(),
                 commit.parents(), commit.committedAt(), commit.depth(), commit.backfill(), Analyzer.VERSION,
                 Instant.now(), snapshot.totals().linesOfCode(), snapshot.totals().testLinesOfCode(), indicators,
-                Totals.categories(indicators), snapshot.checks(), Findings.summaries(fresh, limit, snapshot.debtSince()), fresh.size(),
+                Totals.categories(indicators), snapshot.checks(),
+                Findings.summaries(fresh, limit, snapshot.debtSince()), fresh.size(),
                 Findings.summaries(fixed, limit, parentSince(parent)), fixed.size(),
                 Findings.summaries(top, limit, snapshot.debtSince()),
                 snapshot.totals().filesAnalyzed(), snapshot.totals().filesSkipped());

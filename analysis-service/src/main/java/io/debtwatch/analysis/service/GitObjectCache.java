@@ -1,6 +1,10 @@
 package io.debtwatch.analysis.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.debtwatch.analysis.config.AnalysisConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,13 +19,23 @@ import org.eclipse.jgit.transport.RefSpec;
 
 /**
  * This worker's own copy of each repository's Git objects: a bare repository per repository id that
- * fetches from the repository's URL when a commit is missing, so workers need no shared disk.
+ * fetches from the repository's URL when a commit is missing, so workers need no shared disk. The
+ * recently used repositories stay open, so their pack indexes and cached pack data serve the next
+ * commit instead of being read again.
  */
 @ApplicationScoped
 public class GitObjectCache {
 
+    private static final int OPEN_REPOSITORIES = 32;
+
     private final AnalysisConfig config;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final Cache<String, Repository> open = Caffeine.newBuilder().maximumSize(OPEN_REPOSITORIES)
+            .removalListener((String id, Repository repository, RemovalCause cause) -> {
+                if (repository != null) {
+                    repository.close();
+                }
+            }).build();
 
     GitObjectCache(AnalysisConfig config) {
         this.config = config;
@@ -36,20 +50,19 @@ public class GitObjectCache {
      */
     public Repository open(String repoId, String url, String sha) {
         synchronized (locks.computeIfAbsent(repoId, id -> new Object())) {
-            Path dir = config.dataDir().resolve("objects").resolve(repoId + ".git");
             try {
-                if (!Files.exists(dir.resolve("HEAD"))) {
-                    Files.createDirectories(dir);
-                    Git.init().setBare(true).setDirectory(dir.toFile()).call().close();
+                Repository repository = open.getIfPresent(repoId);
+                if (repository == null) {
+                    repository = openOrCreate(repoId);
+                    open.put(repoId, repository);
                 }
-                Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
                 if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
                     fetch(repository, url, sha);
                 }
                 if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
-                    repository.close();
                     throw new AnalysisFailedException("commit " + sha + " is not in " + url, null);
                 }
+                repository.incrementOpen();
                 return repository;
             } catch (IOException | GitAPIException e) {
                 throw new AnalysisFailedException("cannot open the object cache of " + repoId + ": " + e.getMessage(), e);
@@ -57,12 +70,26 @@ public class GitObjectCache {
         }
     }
 
+    @PreDestroy
+    void closeAll() {
+        open.invalidateAll();
+        open.cleanUp();
+    }
+
+    private Repository openOrCreate(String repoId) throws IOException, GitAPIException {
+        Path dir = config.dataDir().resolve("objects").resolve(repoId + ".git");
+        if (!Files.exists(dir.resolve("HEAD"))) {
+            Files.createDirectories(dir);
+            Git.init().setBare(true).setDirectory(dir.toFile()).call().close();
+        }
+        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    }
+
     private void fetch(Repository repository, String url, String sha) {
         try (Git git = new Git(repository)) {
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
                     .setTimeout((int) Math.max(1, config.fetchTimeout().toSeconds())).call();
         } catch (GitAPIException | RuntimeException e) {
-            repository.close();
             throw new GitFetchException("cannot fetch " + sha + " from " + url + ": " + e.getMessage(), e);
         }
     }

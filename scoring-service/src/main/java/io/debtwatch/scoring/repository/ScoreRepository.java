@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.debtwatch.events.EventIds;
 import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.CommitScore;
 import io.quarkus.runtime.Startup;
@@ -97,12 +98,12 @@ public class ScoreRepository {
      * @param repoId          the repository
      * @param sha             the parent commit
      * @param analyzerVersion the analyzer version, so scores are compared like with like
-     * @return the parent's score
+     * @return the parent's score, found by its id: a score's id is its analysis's eventId, which the
+     *         contract fixes as {@code repoId:sha:analyzerVersion}; a lookup by those fields would scan
+     *         where no index serves it (the local wire server), once per analysis
      */
     public Optional<CommitScore> parent(String repoId, String sha, String analyzerVersion) {
-        return Optional.ofNullable(scores.find(Filters.and(Filters.eq("repoId", repoId), Filters.eq("sha", sha),
-                Filters.eq("analyzerVersion", analyzerVersion))).first())
-                .map(d -> Docs.fromDocument(d, CommitScore.class));
+        return byId(EventIds.analysis(repoId, sha, analyzerVersion));
     }
 
     /**

@@ -1,0 +1,149 @@
+package io.debtwatch.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.debtwatch.cli.up.PlatformPorts;
+import io.debtwatch.testsupport.GeneratedHistory;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5's speed benchmark: a generated repository of ordinary commits registered through the
+ * gateway with {@code backfill: all}, timed from registration until scoring has stored the score of
+ * every commit, through ingest, {@code debtwatch.commits}, analysis, {@code debtwatch.analyses} and
+ * scoring, all as processes on this machine. It prints commits per second, median and p99 analysis
+ * time per commit (as the analysis service stored them) and the blob cache hit rate (its metrics),
+ * and asserts nothing about speed. Run: see docs/benchmarks.md.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class BackfillBenchmarkIT {
+
+    private static final Logger LOG = Logger.getLogger(BackfillBenchmarkIT.class);
+    private static final int COMMITS = Integer.getInteger("benchmark.commits", 3000);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void backfillThroughIngestAnalysisAndScoring() throws Exception {
+        long generating = System.nanoTime();
+        Path repo = GeneratedHistory.generate(work.resolve("repo"), COMMITS);
+        double generated = (System.nanoTime() - generating) / 1e9;
+        String tip;
+        try (Git git = Git.open(repo.toFile())) {
+            tip = git.getRepository().resolve(Constants.HEAD).name();
+        }
+        PlatformPorts ports = RunningPlatform.randomPorts();
+        try (RunningPlatform platform = RunningPlatform.start(work.resolve("data"), ports);
+                MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + ports.mongo())) {
+            String key = "Bearer " + platform.adminKey();
+            String analysisUrl = "http://127.0.0.1:" + ports.analysis();
+            double[] cacheBefore = blobCache(analysisUrl);
+            String loadBefore = loadAverage();
+
+            long started = System.nanoTime();
+            String id = given().baseUri(platform.gatewayUrl()).header("Authorization", key)
+                    .contentType(ContentType.JSON).body("{\"url\": \"" + repo + "\", \"team\": \"bench\", "
+                            + "\"pollIntervalSeconds\": 86400, \"backfill\": {\"policy\": \"all\"}}")
+                    .post("/api/v1/orgs/acme/repositories").then().statusCode(201).extract().path("id");
+            MongoDatabase analysis = mongo.getDatabase("debtwatch_analysis");
+            MongoDatabase scoring = mongo.getDatabase("debtwatch_scoring");
+            long[] analysedAt = { 0 };
+            // a probe that fails once (the wire server, saturated, drops a connection) is asked again
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+                if (analysedAt[0] == 0
+                        && analysis.getCollection("analyses").countDocuments(Filters.eq("repoId", id)) >= COMMITS) {
+                    analysedAt[0] = System.nanoTime();
+                }
+                return scoring.getCollection("scores")
+                        .countDocuments(Filters.and(Filters.eq("repoId", id), Filters.eq("complete", true))) >= COMMITS;
+            });
+            long scoredAt = System.nanoTime();
+            String loadAfter = loadAverage();
+
+            given().baseUri(platform.gatewayUrl()).header("Authorization", key)
+                    .get("/api/v1/orgs/acme/repositories/" + id + "/score").then().statusCode(200)
+                    .body("sha", equalTo(tip));
+            double[] cacheAfter = blobCache(analysisUrl);
+            report(generated, (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started, scoredAt - started,
+                    durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1],
+                    handlingMillis(analysisUrl), loadBefore, loadAfter);
+        }
+    }
+
+    private static void report(double generated, long analysedNanos, long scoredNanos, List<Double> millis,
+            double hits, double misses, double handling, String loadBefore, String loadAfter) throws Exception {
+        double analysed = analysedNanos / 1e9;
+        double scored = scoredNanos / 1e9;
+        String text = String.format(Locale.ROOT, """
+                generated repository: %d commits, 241 files, in %.1f s
+                registration to every analysis stored: %.1f s (%.1f commits/s)
+                registration to every score stored: %.1f s, throughput end to end: %.1f commits/s
+                analysis time per commit: median %.2f ms, p99 %.2f ms, max %.2f ms
+                mean handling per commit message in the analysis service: %.2f ms
+                blob cache: %.0f hits, %.0f misses, hit rate %.1f %%
+                load average before: %s, after: %s
+                """, COMMITS, generated, analysed, COMMITS / analysed, scored, COMMITS / scored,
+                percentile(millis, 0.5), percentile(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
+                handling, hits, misses, 100 * hits / Math.max(1, hits + misses), loadBefore, loadAfter);
+        Files.writeString(Path.of("target", "benchmark-backfill.txt"), text);
+        LOG.info("\n" + text);
+    }
+
+    private static List<Double> durations(MongoDatabase analysis, String repoId) {
+        List<Double> result = new ArrayList<>();
+        analysis.getCollection("analyses").find(Filters.eq("repoId", repoId))
+                .forEach(d -> result.add(d.get("durationMillis", Number.class).doubleValue()));
+        Collections.sort(result);
+        return result;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static double[] blobCache(String analysisUrl) {
+        String metrics = metrics(analysisUrl);
+        return new double[] { metric(metrics, "debtwatch_analysis_blob_cache_total\\{[^}]*result=\"hit\"[^}]*\\}"),
+                metric(metrics, "debtwatch_analysis_blob_cache_total\\{[^}]*result=\"miss\"[^}]*\\}") };
+    }
+
+    private static double handlingMillis(String analysisUrl) {
+        String metrics = metrics(analysisUrl);
+        return 1000 * metric(metrics, "debtwatch_analysis_message_seconds_sum(\\{[^}]*\\})?")
+                / Math.max(1, metric(metrics, "debtwatch_analysis_message_seconds_count(\\{[^}]*\\})?"));
+    }
+
+    private static String metrics(String baseUrl) {
+        return given().baseUri(baseUrl).get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double metric(String metrics, String pattern) {
+        Matcher m = Pattern.compile("(?m)^" + pattern + " ([0-9.E+]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static String loadAverage() throws Exception {
+        return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    }
+}
