@@ -133,7 +133,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private ManagedProcess startMongo() {
-        return launch("mongodb", List.of(java(), "-Xmx256m", JBOSS_LOG_MANAGER, "-cp", layout.infraClasspath(),
+        return launch("mongodb", List.of(java(), "-Xmx1g", JBOSS_LOG_MANAGER, "-cp", layout.infraClasspath(),
                 "io.debtwatch.infra.mongo.MongoWireServerMain", "--data",
                 dataDir.resolve("mongo/debtwatch.mv").toString(), "--port", Integer.toString(ports.mongo())),
                 Map.of());
