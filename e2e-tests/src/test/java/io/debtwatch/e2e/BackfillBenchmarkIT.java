@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.debtwatch.cli.up.PlatformPorts;
 import io.debtwatch.testsupport.GeneratedHistory;
 import io.restassured.http.ContentType;
@@ -127,8 +128,9 @@ class BackfillBenchmarkIT {
 
     private static List<Double> durations(MongoDatabase analysis, String repoId) {
         List<Double> result = new ArrayList<>();
+        // only the field read: the wire server answers in one reply, which the whole analyses would overflow
         analysis.getCollection("analyses").find(Filters.eq("repoId", repoId))
-                .forEach(d -> result.add(d.get("durationMillis", Number.class).doubleValue()));
+                .projection(Projections.include("durationMillis")).forEach(d -> result.add(d.get("durationMillis", Number.class).doubleValue()));
         Collections.sort(result);
         return result;
     }
@@ -154,8 +156,8 @@ class BackfillBenchmarkIT {
     }
 
     private static double metric(String metrics, String pattern) {
-        Matcher m = Pattern.compile("(?m)^" + pattern + " ([0-9.E+]+)").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        Matcher m = Pattern.compile("(?m)^" + pattern + " (?<value>[0-9.E+-]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group("value")) : 0;
     }
 
     private static String loadAverage() throws Exception {
