@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Self-admitted technical debt in one comment: a tag (TODO, FIXME, HACK, XXX, KLUDGE) gives
+/** Self-admitted technical debt in one comment: one of the debt tags of {@code TAG} gives
  *  satd.todo, an untagged admission the classifier recognises gives satd.admission. */
 public final class Satd {
     private static final Pattern TAG = Pattern.compile("\\b(TODO|FIXME|HACK|XXX|KLUDGE)\\b|\\b(?i:todo|fixme)(?=:)");

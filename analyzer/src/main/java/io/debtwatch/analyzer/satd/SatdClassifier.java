@@ -59,7 +59,7 @@ public final class SatdClassifier {
         return model;
     }
 
-    /** NONE, or the type of self-admitted debt the comment expresses: a tagged comment (TODO, FIXME...)
+    /** NONE, or the type of self-admitted debt the comment expresses: a comment carrying a debt tag (see Satd)
      *  is always debt and the model picks its type; an untagged one is debt when the model's
      *  log-odds over NONE exceed the bias. */
     public String classify(String comment) {
