@@ -47,7 +47,6 @@ public final class Analyzer {
         FileContext ctx = new FileContext(p, language, content, Languages.isTest(p), settings);
         int loc;
         try {
-            String text = new String(content, StandardCharsets.UTF_8);
             prototypeMarkers(ctx);
             if (language.equals("notebook")) {
                 loc = 0;
@@ -56,8 +55,8 @@ public final class Analyzer {
             } else {
                 loc = TextRules.analyze(ctx);
             }
-            Traits.collect(ctx, text);
-            pinned(ctx, text);
+            Traits.collect(ctx);
+            pinned(ctx);
         } catch (RuntimeException e) {
             return FileAnalysis.skipped(p, language, "analysis-error: " + e);
         }
@@ -103,10 +102,10 @@ public final class Analyzer {
     }
 
     /** requirements*.txt where every requirement pins an exact version counts as pinned dependencies. */
-    private static void pinned(FileContext ctx, String text) {
+    private static void pinned(FileContext ctx) {
         String name = Languages.fileName(ctx.path).toLowerCase(Locale.ROOT);
         if (name.startsWith("requirements") && name.endsWith(".txt")
-                && text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("-"))
+                && new String(ctx.bytes, StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("-"))
                         .allMatch(l -> l.contains("=="))) {
             ctx.trait("pinned-dependencies");
         }

@@ -2,6 +2,7 @@ package io.debtwatch.analyzer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,9 @@ final class RepositoryChecks {
             }
             untestedModules(files);
         }
-        return new RepositoryAnalysis(Map.copyOf(checks), List.copyOf(findings));
+        // in the order the checks ran: Map.copyOf iterates in an order that changes from one JVM to the next, so
+        // the same scan printed its checks differently each time
+        return new RepositoryAnalysis(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), List.copyOf(findings));
     }
 
     /** Top-level directories with production code and no test file under them. */

@@ -89,6 +89,9 @@ final class SkipRules {
     }
 
     private static boolean validUtf8(byte[] content) {
+        if (ascii(content)) {
+            return true;
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
@@ -96,5 +99,15 @@ final class SkipRules {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** Plain ASCII is valid UTF-8: most source files are, and need no decoder. */
+    private static boolean ascii(byte[] content) {
+        for (byte b : content) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -53,14 +53,13 @@ final class CallRules {
     }
 
     void check(TSNode node, Kind kind) {
-        String callee = callee(node, kind);
+        Args args = new Args(node);
+        String callee = callee(node, kind, args);
         if (callee.isEmpty()) {
             return;
         }
         int dot = callee.lastIndexOf('.');
         String last = callee.substring(dot + 1);
-        TSNode argsNode = walker.child(node, "arguments");
-        Args args = new Args(Nodes.isNull(argsNode) ? List.of() : rules.statements(argsNode));
         int line = walker.line(node);
         String snippet = ctx.line(line);
         if (kind == Kind.CALL && mayPrint(callee) && PRINT.matcher(callee).matches() && !walker.inEntryPoint()
@@ -85,29 +84,48 @@ final class CallRules {
         }
     }
 
-    /** The arguments of one call; each argument's text is read from the tree at most once. */
+    /** The arguments of one call, looked up in the tree only when a rule asks for them (most calls match no
+     *  rule that does); each argument's text is read from the tree at most once. */
     private final class Args {
-        private final List<TSNode> nodes;
-        private final String[] texts;
+        private final TSNode call;
+        private TSNode list;
+        private List<TSNode> nodes;
+        private String[] texts;
 
-        Args(List<TSNode> nodes) {
-            this.nodes = nodes;
-            this.texts = new String[nodes.size()];
+        Args(TSNode call) {
+            this.call = call;
+        }
+
+        /** The argument list node (null node when the call has none). */
+        TSNode list() {
+            if (list == null) {
+                list = walker.child(call, "arguments");
+            }
+            return list;
+        }
+
+        private List<TSNode> nodes() {
+            if (nodes == null) {
+                nodes = Nodes.isNull(list()) ? List.of() : rules.statements(list());
+                texts = new String[nodes.size()];
+            }
+            return nodes;
         }
 
         boolean isEmpty() {
-            return nodes.isEmpty();
+            return nodes().isEmpty();
         }
 
         int size() {
-            return nodes.size();
+            return nodes().size();
         }
 
         TSNode node(int i) {
-            return nodes.get(i);
+            return nodes().get(i);
         }
 
         String text(int i) {
+            nodes();
             String t = texts[i];
             if (t == null) {
                 t = walker.text(nodes.get(i));
@@ -117,7 +135,7 @@ final class CallRules {
         }
 
         boolean any(java.util.function.IntPredicate test) {
-            for (int i = 0; i < texts.length; i++) {
+            for (int i = 0; i < nodes().size(); i++) {
                 if (test.test(i)) {
                     return true;
                 }
@@ -200,13 +218,25 @@ final class CallRules {
     private void cors(String callee, Args args, int line, String snippet) {
         boolean wildcard = callee.equals("cors") && args.isEmpty() && !ctx.language.equals("go")
                 || callee.equals("CORS") && args.size() == 1;
-        if (!wildcard && args.any(i -> NodeRules.literalValue(args.text(i)).equals("*"))) {
+        if (!wildcard && mayHoldStar() && args.any(i -> NodeRules.literalValue(args.text(i)).equals("*"))) {
             wildcard = callee.toLowerCase(Locale.ROOT).contains("origin")
                     || args.any(i -> args.text(i).toLowerCase(Locale.ROOT).contains("access-control-allow-origin"));
         }
         if (wildcard) {
             ctx.report("security.wildcard-cors", line, line, "CORS allows any origin", snippet);
         }
+    }
+
+    /** Whether the call's text holds a `*` at all: an argument whose literal value is `*` needs one, and the
+     *  call's bytes are at hand while its arguments are not. */
+    private boolean mayHoldStar() {
+        byte[] b = ctx.bytes;
+        for (int i = walker.currentStart(), end = walker.currentEnd(); i < end; i++) {
+            if (b[i] == '*') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isPort(Args args, int i) {
@@ -233,7 +263,11 @@ final class CallRules {
                 || PERCENT_FORMAT.matcher(t).matches();
     }
 
-    private String callee(TSNode node, Kind kind) {
+    private String callee(TSNode node, Kind kind, Args args) {
+        String quick = ctx.language.equals("java") ? javaCallee(kind, args) : null;
+        if (quick != null) {
+            return quick;
+        }
         if (kind == Kind.NEW) {
             TSNode type = walker.child(node, ctx.language.equals("java") ? "type" : "constructor");
             return Nodes.isNull(type) ? "" : "new " + walker.text(type);
@@ -250,5 +284,26 @@ final class CallRules {
         }
         String text = walker.text(function);
         return text.length() > 200 ? "" : WHITESPACE.matcher(text.replace("?.", ".")).replaceAll("");
+    }
+
+    /** The callee of a Java call read from the bytes before its argument list (one native call for the list
+     *  instead of two field children and their ends); null where only the tree can tell (see JavaSpans). */
+    private String javaCallee(Kind kind, Args args) {
+        TSNode list = args.list();
+        if (Nodes.isNull(list)) {
+            return null;
+        }
+        int start = walker.currentStart();
+        int argsStart = Nodes.startByte(list);
+        if (kind == Kind.NEW) {
+            int[] type = JavaSpans.objectCreationType(ctx.bytes, start, argsStart);
+            return type == null ? null : "new " + ctx.text(type[0], type[1]);
+        }
+        int[] parts = JavaSpans.methodInvocation(ctx.bytes, start, argsStart);
+        if (parts == null) {
+            return null;
+        }
+        String name = ctx.text(parts[2], parts[3]);
+        return parts[0] < 0 ? name : ctx.text(parts[0], parts[1]) + "." + name;
     }
 }

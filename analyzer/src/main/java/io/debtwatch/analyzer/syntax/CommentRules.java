@@ -17,17 +17,18 @@ final class CommentRules {
         this.commentOnly = new boolean[walker.ctx.lineCount() + 2];
     }
 
+    /** The comment being visited (the walk's current node, whose byte range the walk already knows). */
     void comment(TSNode node) {
         int start = walker.line(node);
         int end = walker.endLine(node);
-        int startByte = Nodes.startByte(node);
+        int startByte = walker.currentStart();
         boolean ownLine = isBlank(walker.ctx.lineStartByte(start), startByte);
         if (ownLine) {
             for (int l = start; l <= end && l < commentOnly.length; l++) {
                 commentOnly[l] = true;
             }
         }
-        String text = walker.ctx.text(startByte, Nodes.endByte(node));
+        String text = walker.ctx.text(startByte, walker.currentEnd());
         Satd.check(walker.ctx, text, start, end);
         commentedCode(text, start, ownLine);
     }

@@ -28,6 +28,9 @@ public final class Grammar {
     /** One query capturing every visited node and every branch, so the tree is walked in C. */
     final TSQuery query;
     private final Kind[] captureKinds;
+    /** The node type each capture stands for (null for the branch patterns), so a rule can tell a Java
+     *  variable declarator from an assignment without asking the tree. */
+    private final String[] captureTypes;
     private final Kind[] kinds;
     /** Field names the rules ask for; their ids are looked up once per grammar. */
     private static final List<String> FIELDS = List.of("name", "body", "condition", "consequence", "arguments", "object",
@@ -39,20 +42,26 @@ public final class Grammar {
         this.tsLanguage = tsLanguage;
         StringBuilder source = new StringBuilder();
         List<Kind> captures = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (Map.Entry<String, Kind> e : new java.util.TreeMap<>(names).entrySet()) {
             if (VISITED.contains(e.getValue()) && tsLanguage.symbolForName(e.getKey(), true) != 0) {
                 source.append('(').append(e.getKey()).append(") @c").append(captures.size()).append('\n');
                 captures.add(e.getValue());
+                types.add(e.getKey());
             }
         }
         for (String branch : branches) {
             source.append(branch).append(" @c").append(captures.size()).append('\n');
             captures.add(Kind.BRANCH_TOKEN);
+            types.add(null);
         }
         this.query = new TSQuery(tsLanguage, source.toString());
         this.captureKinds = new Kind[captures.size()];
+        this.captureTypes = new String[captures.size()];
         for (int i = 0; i < captures.size(); i++) {
-            captureKinds[Integer.parseInt(query.getCaptureNameForId(i).substring(1))] = captures.get(i);
+            int id = Integer.parseInt(query.getCaptureNameForId(i).substring(1));
+            captureKinds[id] = captures.get(i);
+            captureTypes[id] = types.get(i);
         }
         int n = tsLanguage.symbolCount();
         this.kinds = new Kind[n + 1];
@@ -85,6 +94,11 @@ public final class Grammar {
 
     Kind captureKind(int captureIndex) {
         return captureKinds[captureIndex];
+    }
+
+    /** The node type name of a capture; null for a branch pattern. */
+    String captureType(int captureIndex) {
+        return captureTypes[captureIndex];
     }
 
     Kind kind(int symbol) {

@@ -122,15 +122,17 @@ final class NodeRules {
     }
 
     void assignment(TSNode node, Kind kind) {
+        String target = javaTarget();
+        if (target != null && !mayReport(simpleName(target))) {
+            return;
+        }
         TSNode name = field(node, "name", "left", "key");
         TSNode value = field(node, "value", "right", null);
         if (name == null || value == null) {
             return;
         }
         String key = walker.text(name).strip();
-        int cut = key.lastIndexOf('.');
-        String simple = cut >= 0 ? key.substring(cut + 1) : key;
-        simple = literalValue(simple);
+        String simple = simpleName(key);
         Kind valueKind = walker.kind(value);
         if (ctx.language.equals("go") && Nodes.namedChildCount(value) == 1 && walker.kind(Nodes.namedChild(value, 0)) != Kind.OTHER) {
             value = Nodes.namedChild(value, 0);
@@ -149,6 +151,36 @@ final class NodeRules {
             }
         }
         settingRules(simple, valueKind, valueText, line, kind);
+    }
+
+    /** The last part of an assigned name without quotes: `this.password` and `"password"` give password. */
+    private static String simpleName(String key) {
+        int cut = key.lastIndexOf('.');
+        return literalValue(cut >= 0 ? key.substring(cut + 1) : key);
+    }
+
+    /** The text of a Java assignment's target (declarator name, dotted assignment target, annotation key) read
+     *  from the bytes after the node's start, or null where only the tree can tell (see JavaSpans). */
+    private String javaTarget() {
+        if (!ctx.language.equals("java")) {
+            return null;
+        }
+        int start = walker.currentStart();
+        int end = switch (walker.currentType()) {
+            case "variable_declarator", "element_value_pair" -> JavaSpans.identifierEnd(ctx.bytes, start, walker.currentEnd());
+            case "assignment_expression" -> JavaSpans.dottedTargetEnd(ctx.bytes, start, walker.currentEnd());
+            default -> -1;
+        };
+        return end < 0 ? null : ctx.text(start, end);
+    }
+
+    /** Whether an assignment to this name can give a finding at all (a credential name, or one of the settings
+     *  of settingRules); when not, its value need not be looked at. */
+    private boolean mayReport(String simple) {
+        String lower = simple.toLowerCase(Locale.ROOT);
+        return lower.equals("debug") || lower.equals("verify") || lower.equals("rejectunauthorized")
+                || lower.equals("insecureskipverify") || lower.equals("node_tls_reject_unauthorized") || lower.equals("port")
+                || lower.contains("origin") || CREDENTIAL_NAME.matcher(simple).matches();
     }
 
     /** Named settings in assignments, keyword arguments and object keys. */
@@ -188,7 +220,7 @@ final class NodeRules {
     }
 
     void functionDone(TreeWalker.Function f) {
-        int end = walker.endLine(f.node);
+        int end = walker.ctx.lineAt(f.endByte);
         int lines = end - f.startLine + 1;
         String snippet = ctx.line(f.startLine);
         String name = f.name.isEmpty() ? "anonymous function" : f.name;

@@ -39,21 +39,25 @@ public final class TreeWalker {
     private TSNode current;
     private int currentStart;
     private int currentEnd;
+    private String currentType;
 
     /** Metrics of the function being walked. */
     static final class Function {
         final String name;
         final int startLine;
         final TSNode node;
+        /** Byte offset where the function ends, known from the walk. */
+        final int endByte;
         int complexity = 1;
         int maxNest;
         int savedNest;
         boolean entry;
 
-        Function(String name, int startLine, TSNode node) {
+        Function(String name, int startLine, TSNode node, int endByte) {
             this.name = name;
             this.startLine = startLine;
             this.node = node;
+            this.endByte = endByte;
         }
     }
 
@@ -92,7 +96,9 @@ public final class TreeWalker {
     }
 
     /** Visits the query captures in document order; a capture that starts after the innermost open
-     *  node ends closes that node first, which rebuilds enter/exit without walking every node in Java. */
+     *  node ends closes that node first, which rebuilds enter/exit without walking every node in Java.
+     *  A branch (a logical operator, a ternary, a case) only counts towards the enclosing function's complexity,
+     *  so its end is never asked for. */
     private void walk(TSNode root) {
         TSQueryCursor cursor = new TSQueryCursor();
         cursor.exec(grammar.query, root);
@@ -108,11 +114,17 @@ public final class TreeWalker {
             while (depth > 0 && endStack[depth - 1] <= start) {
                 exit();
             }
+            Kind kind = grammar.captureKind(capture.getIndex());
+            if (kind == Kind.BRANCH_TOKEN) {
+                branch();
+                continue;
+            }
             int end = Nodes.endByte(node);
             current = node;
             currentStart = start;
             currentEnd = end;
-            if (!enter(node, grammar.captureKind(capture.getIndex()), end)) {
+            currentType = grammar.captureType(capture.getIndex());
+            if (!enter(node, kind, end)) {
                 skipUntil = end;
             }
         }
@@ -123,13 +135,6 @@ public final class TreeWalker {
 
     private boolean enter(TSNode node, Kind kind, int end) {
         Kind parent = depth > 0 ? kindStack[depth - 1] : Kind.OTHER;
-        if (kind == Kind.BRANCH_TOKEN) {
-            Function f = functions.peek();
-            if (f != null) {
-                f.complexity++;
-            }
-            return true;
-        }
         push(kind, end);
         switch (kind) {
             case COMMENT -> {
@@ -222,7 +227,7 @@ public final class TreeWalker {
     private void enterFunction(TSNode node) {
         TSNode nameNode = child(node, "name");
         String name = Nodes.isNull(nameNode) ? "" : text(nameNode);
-        Function f = new Function(name, line(node), node);
+        Function f = new Function(name, line(node), node, currentEnd);
         f.savedNest = nest;
         nest = 0;
         f.entry = name.equals("main");
@@ -251,6 +256,19 @@ public final class TreeWalker {
 
     String text(TSNode node) {
         return node == current ? ctx.text(currentStart, currentEnd) : ctx.text(Nodes.startByte(node), Nodes.endByte(node));
+    }
+
+    /** Byte range and node type of the captured node being visited. */
+    int currentStart() {
+        return currentStart;
+    }
+
+    int currentEnd() {
+        return currentEnd;
+    }
+
+    String currentType() {
+        return currentType;
     }
 
     Kind kind(TSNode node) {

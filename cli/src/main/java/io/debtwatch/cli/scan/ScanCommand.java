@@ -34,7 +34,6 @@ import picocli.CommandLine.Parameters;
 public final class ScanCommand implements Callable<Integer> {
     static final int EXIT_ABOVE = 1;
     static final int EXIT_BAD_INPUT = 2;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,9 +87,9 @@ public final class ScanCommand implements Callable<Integer> {
             case "json" -> {
                 Map<String, Object> report = JsonReport.of(result, path.toString(), revision);
                 report.put("debtAges", ages);
-                out.println(JSON.writeValueAsString(report));
+                out.println(Json.MAPPER.writeValueAsString(report));
             }
-            case "sarif" -> out.println(JSON.writeValueAsString(SarifReport.of(result)));
+            case "sarif" -> out.println(Json.MAPPER.writeValueAsString(SarifReport.of(result)));
             default -> {
                 TextReport.print(out, result, path.toString(), revision);
                 ages.stream().mapToLong(a -> (Long) a.get("ageDays")).max().ifPresent(days ->
@@ -103,6 +102,12 @@ public final class ScanCommand implements Callable<Integer> {
             return EXIT_ABOVE;
         }
         return 0;
+    }
+
+    /** The JSON writer, made on first use: picocli creates every subcommand object when `debtwatch` starts, and an
+     *  ObjectMapper loads some 400 classes that a text report (the default) never needs. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** The files to scan and the revision they come from (null for a working tree). */
