@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds CommitAnalyzed events for tests and sends them to the real broker. */
 final class Analyses {
@@ -68,6 +72,18 @@ final class Analyses {
     static FindingSummary todo(String path, int line) {
         return new FindingSummary("fp-" + path + line, "satd.todo", "satd", "minor", path, line, "TODO comment", 15,
                 Instant.parse("2025-01-15T08:00:00Z"));
+    }
+
+    /** Sends the records (key, value) through one producer, flushed together, so they tend to arrive in one poll. */
+    static void sendTogether(List<Map.Entry<String, String>> records) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KafkaTestResource.broker().bootstrapServers());
+        props.put("linger.ms", "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            records.forEach(r -> producer.send(new ProducerRecord<>(Topics.ANALYSES, r.getKey(), r.getValue())));
+            producer.flush();
+        }
     }
 
     static void send(CommitAnalyzed analysis) {

@@ -1,11 +1,14 @@
 package io.debtwatch.scoring.repository;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.debtwatch.scoring.service.CommitScore;
 import io.debtwatch.scoring.service.CurrentScore;
 import io.debtwatch.scoring.service.Standing;
@@ -13,8 +16,12 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /** The current score per repository: only a deeper commit on the default branch replaces it. */
@@ -69,28 +76,41 @@ public class CurrentScoreRepository {
     }
 
     /**
-     * Makes the score current when its commit is deeper than the current one. A late older commit
-     * matches nothing and changes nothing.
-     *
-     * @param score the new score
-     * @return true when it became current
+     * @param repoIds repositories
+     * @return their current scores by repository id, whatever their org (the caller compares it), in
+     *         one read by {@code _id}
      */
-    public boolean advance(CommitScore score) {
-        Document doc = Docs.toDocument(view(score));
-        doc.remove("repoId");
-        long matched = current.updateOne(Filters.and(Filters.eq("_id", score.repoId()),
-                Filters.lt("depth", score.depth())), new Document("$set", doc)).getMatchedCount();
-        if (matched > 0) {
-            return true;
+    public Map<String, CurrentScore> findAll(Collection<String> repoIds) {
+        Map<String, CurrentScore> found = new HashMap<>();
+        for (Document d : ByIds.find(current, repoIds)) {
+            found.put(d.getString("_id"), Docs.fromDocument(d, CurrentScore.class));
         }
-        try {
-            current.insertOne(doc.append("_id", score.repoId()).append("repoId", score.repoId()));
-            return true;
-        } catch (MongoWriteException e) {
-            if (Docs.duplicate(e)) {
-                return false;
+        return found;
+    }
+
+    /**
+     * Makes each score current, in one round trip, where its commit is deeper than the current one.
+     * A repository with a current score is updated only when the stored depth is smaller, so a late
+     * older commit matches nothing and changes nothing; one without gets the score inserted, and a
+     * score inserted meanwhile by another writer fails the call.
+     *
+     * @param scores   at most one new score per repository
+     * @param existing the repositories that have a current score already
+     */
+    public void advanceAll(Collection<CommitScore> scores, Set<String> existing) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (CommitScore score : scores) {
+            Document doc = Docs.toDocument(view(score));
+            doc.remove("repoId");
+            if (existing.contains(score.repoId())) {
+                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", score.repoId()),
+                        Filters.lt("depth", score.depth())), new Document("$set", doc)));
+            } else {
+                writes.add(new InsertOneModel<>(doc.append("_id", score.repoId()).append("repoId", score.repoId())));
             }
-            throw e;
+        }
+        if (!writes.isEmpty()) {
+            current.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 
@@ -108,7 +128,11 @@ public class CurrentScoreRepository {
         current.deleteOne(Filters.eq("_id", repoId));
     }
 
-    private static CurrentScore view(CommitScore s) {
+    /**
+     * @param s a score
+     * @return the current score it makes
+     */
+    public static CurrentScore view(CommitScore s) {
         return new CurrentScore(s.repoId(), s.org(), s.team(), s.id(), s.depth(), s.index(), s.grade(),
                 s.linesOfCode(), s.categoryScores(), false);
     }

@@ -1,17 +1,23 @@
 package io.debtwatch.scoring.repository;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.debtwatch.scoring.service.DailyPoint;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -34,12 +40,25 @@ public class DailyPointRepository {
     }
 
     /**
-     * @param point the point to write, replacing that repository's point of the same day
+     * Writes points in one round trip.
+     *
+     * @param replaced points written whole, each replacing that repository's point of the same day
+     * @param moved    stored points whose {@code nextDay} alone changed
      */
-    public void put(DailyPoint point) {
-        points.replaceOne(Filters.eq("_id", key(point.repoId(), point.day())),
-                Docs.toDocument(point).append("_id", key(point.repoId(), point.day())),
-                new ReplaceOptions().upsert(true));
+    public void writeAll(Collection<DailyPoint> replaced, Collection<DailyPoint> moved) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (DailyPoint point : replaced) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key(point.repoId(), point.day())),
+                    Docs.toDocument(point).append("_id", key(point.repoId(), point.day())),
+                    new ReplaceOptions().upsert(true)));
+        }
+        for (DailyPoint point : moved) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", key(point.repoId(), point.day())),
+                    Updates.set("nextDay", point.nextDay())));
+        }
+        if (!writes.isEmpty()) {
+            points.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     /**
@@ -58,6 +77,18 @@ public class DailyPointRepository {
      */
     public Optional<DailyPoint> at(String repoId, String day) {
         return first(Filters.eq("_id", key(repoId, day)), Sorts.ascending("day"));
+    }
+
+    /**
+     * @param days repositories and days
+     * @return the points stored on those days, read by {@code _id} alone
+     */
+    public List<DailyPoint> atAll(Collection<Map.Entry<String, String>> days) {
+        List<DailyPoint> found = new ArrayList<>();
+        for (Document d : ByIds.find(points, days.stream().map(e -> key(e.getKey(), e.getValue())).toList())) {
+            found.add(Docs.fromDocument(d, DailyPoint.class));
+        }
+        return found;
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.debtwatch.scoring.repository;
 
-import com.mongodb.MongoWriteException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
@@ -39,16 +41,26 @@ public class OutboxRepository {
     }
 
     /**
-     * @param event the event to send; recording it twice keeps one
+     * Records events in one round trip, in order; an event recorded before (same eventId) is kept as it was.
+     *
+     * @param events the events to send
      */
-    public void record(PendingEvent event) {
-        try {
-            outbox.insertOne(new Document("_id", event.eventId()).append("repoId", event.repoId())
+    public void recordAll(List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Document> docs = new ArrayList<>();
+        for (PendingEvent event : events) {
+            docs.add(new Document("_id", event.eventId()).append("repoId", event.repoId())
                     .append("ceType", event.ceType()).append("subject", event.subject())
                     .append("payload", event.payload()).append("sent", false)
                     .append("seq", System.nanoTime()).append("recordedAt", Date.from(Instant.now())));
-        } catch (MongoWriteException e) {
-            if (!Docs.duplicate(e)) {
+        }
+        try {
+            outbox.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
+                    == ErrorCategory.DUPLICATE_KEY) || e.getWriteConcernError() != null) {
                 throw e;
             }
         }

@@ -7,6 +7,9 @@ import com.mongodb.client.model.Updates;
 import io.debtwatch.events.RepositoryRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -55,12 +58,24 @@ public class RepositoryCatalog {
      * @return what is known of it
      */
     public Optional<KnownRepository> find(String repoId) {
-        Document d = repositories.find(Filters.eq("_id", repoId)).first();
-        if (d == null) {
-            return Optional.empty();
+        return Optional.ofNullable(repositories.find(Filters.eq("_id", repoId)).first()).map(RepositoryCatalog::known);
+    }
+
+    /**
+     * @param repoIds repositories
+     * @return what is known of those the catalog holds, by id, in one read by {@code _id}
+     */
+    public Map<String, KnownRepository> findAll(Collection<String> repoIds) {
+        Map<String, KnownRepository> found = new HashMap<>();
+        for (Document d : ByIds.find(repositories, repoIds)) {
+            found.put(d.getString("_id"), known(d));
         }
+        return found;
+    }
+
+    private static KnownRepository known(Document d) {
         String deleted = d.getString("deletedDay");
-        return Optional.of(new KnownRepository(repoId, d.getString("org"), d.getString("team"),
-                d.getString("defaultBranch"), deleted == null ? null : LocalDate.parse(deleted)));
+        return new KnownRepository(d.getString("_id"), d.getString("org"), d.getString("team"),
+                d.getString("defaultBranch"), deleted == null ? null : LocalDate.parse(deleted));
     }
 }

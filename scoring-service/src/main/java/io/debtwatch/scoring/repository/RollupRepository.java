@@ -1,9 +1,12 @@
 package io.debtwatch.scoring.repository;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.Contribution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,17 +58,40 @@ public class RollupRepository {
      * @param change what to add
      */
     public void add(String org, String team, LocalDate day, Contribution change) {
+        write(changes(org, team, day, change));
+    }
+
+    /**
+     * @param org    the organisation
+     * @param team   the team, or null for the organisation scope
+     * @param day    the day the change takes effect
+     * @param change what to add
+     * @return the two increments that add it: to the month's document and to the totals
+     */
+    public List<UpdateOneModel<Document>> changes(String org, String team, LocalDate day, Contribution change) {
         String kind = team == null ? ORG : "team";
         String scope = FieldNames.encode(team == null ? ORG : "team:" + team);
         String month = Buckets.month(day);
         UpdateOptions upsert = new UpdateOptions().upsert(true);
-        rollups.updateOne(Filters.eq("_id", org + "|" + kind + "|" + month), Updates.combine(
+        return List.of(new UpdateOneModel<>(Filters.eq("_id", org + "|" + kind + "|" + month), Updates.combine(
                 increments("days." + day + "." + scope + ".", change, team == null),
                 Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind),
-                Updates.setOnInsert("month", month)), upsert);
-        rollups.updateOne(Filters.eq("_id", org + "|" + kind), Updates.combine(
+                Updates.setOnInsert("month", month)), upsert),
+                new UpdateOneModel<>(Filters.eq("_id", org + "|" + kind), Updates.combine(
                 increments("months." + month + "." + scope + ".", change, team == null),
-                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind)), upsert);
+                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind)), upsert));
+    }
+
+    /**
+     * Applies increments in one round trip, in order, so the sums are added up in the same order
+     * as one by one and come out the same to the last bit.
+     *
+     * @param changes increments from {@link #changes}
+     */
+    public void write(List<? extends WriteModel<Document>> changes) {
+        if (!changes.isEmpty()) {
+            rollups.bulkWrite(changes, new BulkWriteOptions().ordered(true));
+        }
     }
 
     /**

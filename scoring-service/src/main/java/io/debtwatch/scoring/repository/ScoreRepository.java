@@ -1,13 +1,14 @@
 package io.debtwatch.scoring.repository;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import io.debtwatch.events.EventIds;
 import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.CommitScore;
 import io.quarkus.runtime.Startup;
@@ -15,7 +16,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -36,41 +42,57 @@ public class ScoreRepository {
         scores.createIndex(Indexes.ascending("repoId", "committedAtDate"), new IndexOptions());
     }
 
+    /** A stored score and whether every step after recording it (current score, points, roll-ups, events) finished. */
+    public record Stored(CommitScore score, boolean complete) {
+    }
+
     /**
-     * @param score the score to record
-     * @return false when it was recorded before, which makes a redelivery a no-op
+     * @param ids score ids
+     * @return the stored ones among them by id, read by {@code _id} alone
      */
-    public boolean insert(CommitScore score) {
-        LocalDate day = Buckets.day(score.committedAt());
-        Document doc = Docs.toDocument(score).append("_id", score.id())
-                .append("committedAtDate", Date.from(score.committedAt()))
-                .append("day", day.toString()).append("week", Buckets.week(day)).append("month", Buckets.month(day))
-                .append("complete", false);
-        try {
-            scores.insertOne(doc);
-            return true;
-        } catch (MongoWriteException e) {
-            if (Docs.duplicate(e)) {
-                return false;
-            }
-            throw e;
+    public Map<String, Stored> byIds(Collection<String> ids) {
+        Map<String, Stored> found = new HashMap<>();
+        for (Document d : ByIds.find(scores, ids)) {
+            found.put(d.getString("_id"), new Stored(Docs.fromDocument(d, CommitScore.class),
+                    Boolean.TRUE.equals(d.getBoolean("complete"))));
         }
+        return found;
     }
 
     /**
-     * @param id the score id
-     * @return whether every step after recording it (current score, points, roll-ups, events) finished
+     * Records new scores in one round trip. The caller read them as absent just before; a score
+     * that is there all the same (a second writer) fails the whole call, and the caller then handles
+     * its analyses one by one.
+     *
+     * @param all scores to record, none of them stored yet
      */
-    public boolean complete(String id) {
-        Document doc = scores.find(Filters.eq("_id", id)).projection(new Document("complete", 1)).first();
-        return doc != null && Boolean.TRUE.equals(doc.getBoolean("complete"));
+    public void insertAll(List<CommitScore> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        List<Document> docs = new ArrayList<>();
+        for (CommitScore score : all) {
+            LocalDate day = Buckets.day(score.committedAt());
+            docs.add(Docs.toDocument(score).append("_id", score.id())
+                    .append("committedAtDate", Date.from(score.committedAt()))
+                    .append("day", day.toString()).append("week", Buckets.week(day)).append("month", Buckets.month(day))
+                    .append("complete", false));
+        }
+        scores.insertMany(docs, new InsertManyOptions().ordered(false));
     }
 
     /**
-     * @param id the score id whose processing finished
+     * @param ids score ids whose processing finished, marked in one round trip
      */
-    public void markComplete(String id) {
-        scores.updateOne(Filters.eq("_id", id), Updates.set("complete", true));
+    public void markComplete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        for (String id : ids) {
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.set("complete", true)));
+        }
+        scores.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
     /**
@@ -92,18 +114,6 @@ public class ScoreRepository {
         return Optional.ofNullable(scores.find(Filters.and(Filters.eq("org", org), Filters.eq("repoId", repoId),
                 Filters.eq("sha", sha))).sort(Sorts.descending("recordedAt")).first())
                 .map(d -> Docs.fromDocument(d, CommitScore.class));
-    }
-
-    /**
-     * @param repoId          the repository
-     * @param sha             the parent commit
-     * @param analyzerVersion the analyzer version, so scores are compared like with like
-     * @return the parent's score, found by its id: a score's id is its analysis's eventId, which the
-     *         contract fixes as {@code repoId:sha:analyzerVersion}; a lookup by those fields would scan
-     *         where no index serves it (the local wire server), once per analysis
-     */
-    public Optional<CommitScore> parent(String repoId, String sha, String analyzerVersion) {
-        return byId(EventIds.analysis(repoId, sha, analyzerVersion));
     }
 
     /**

@@ -2,11 +2,14 @@ package io.debtwatch.scoring.repository;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.DailyPoint;
 import io.debtwatch.scoring.service.Standing;
@@ -63,17 +66,42 @@ public class TimelineRepository {
      * @param next     the repository's point after it, if any
      */
     public void record(DailyPoint point, Optional<DailyPoint> previous, Optional<DailyPoint> next) {
+        write(changes(point, previous, next));
+    }
+
+    /**
+     * @param point    the point written
+     * @param previous the repository's point before it, if any
+     * @param next     the repository's point after it, if any
+     * @return the updates that record it, to apply in this order
+     */
+    public List<UpdateOneModel<Document>> changes(DailyPoint point, Optional<DailyPoint> previous,
+            Optional<DailyPoint> next) {
+        List<UpdateOneModel<Document>> changes = new ArrayList<>();
         LocalDate day = LocalDate.parse(point.day());
-        update(point, YearMonth.from(day), Updates.set("days." + point.day(), value(point)));
-        previous.ifPresent(p -> startMonths(point, YearMonth.from(LocalDate.parse(p.day())), YearMonth.from(day),
-                value(p)));
+        changes.add(update(point, YearMonth.from(day), Updates.set("days." + point.day(), value(point))));
+        previous.ifPresent(p -> startMonths(changes, point, YearMonth.from(LocalDate.parse(p.day())),
+                YearMonth.from(day), value(p)));
         if (next.isPresent()) {
-            startMonths(point, YearMonth.from(day), YearMonth.from(LocalDate.parse(next.get().day())), value(point));
+            startMonths(changes, point, YearMonth.from(day), YearMonth.from(LocalDate.parse(next.get().day())),
+                    value(point));
         } else {
-            timelines.updateOne(Filters.eq("_id", point.repoId() + "|last"), Updates.combine(
+            changes.add(new UpdateOneModel<>(Filters.eq("_id", point.repoId() + "|last"), Updates.combine(
                     Updates.set("day", point.day()), Updates.set("point", value(point)),
                     Updates.setOnInsert("org", point.org()), Updates.setOnInsert("repoId", point.repoId())),
-                    new UpdateOptions().upsert(true));
+                    new UpdateOptions().upsert(true)));
+        }
+        return changes;
+    }
+
+    /**
+     * Applies updates in one round trip, in order: later ones of the same document win, as one by one.
+     *
+     * @param changes updates from {@link #changes}
+     */
+    public void write(List<? extends WriteModel<Document>> changes) {
+        if (!changes.isEmpty()) {
+            timelines.bulkWrite(changes, new BulkWriteOptions().ordered(true));
         }
     }
 
@@ -188,15 +216,16 @@ public class TimelineRepository {
     }
 
     /** Sets the start of the months after {@code from} up to {@code to}: the point in effect there. */
-    private void startMonths(DailyPoint point, YearMonth from, YearMonth to, Document start) {
+    private static void startMonths(List<UpdateOneModel<Document>> changes, DailyPoint point, YearMonth from,
+            YearMonth to, Document start) {
         for (YearMonth m = from.plusMonths(1); !m.isAfter(to); m = m.plusMonths(1)) {
-            update(point, m, Updates.set("start", start));
+            changes.add(update(point, m, Updates.set("start", start)));
         }
     }
 
-    private void update(DailyPoint point, YearMonth month, Bson change) {
+    private static UpdateOneModel<Document> update(DailyPoint point, YearMonth month, Bson change) {
         String text = Buckets.month(month.atDay(1));
-        timelines.updateOne(Filters.eq("_id", point.repoId() + "|" + text), Updates.combine(change,
+        return new UpdateOneModel<>(Filters.eq("_id", point.repoId() + "|" + text), Updates.combine(change,
                 Updates.setOnInsert("org", point.org()), Updates.setOnInsert("repoId", point.repoId()),
                 Updates.setOnInsert("month", text)), new UpdateOptions().upsert(true));
     }

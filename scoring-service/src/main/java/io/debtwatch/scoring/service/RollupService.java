@@ -28,26 +28,27 @@ public class RollupService {
 
     /**
      * @param score a default-branch score; ignored when a deeper commit already holds its day
+     * @param batch the batch it belongs to, which reads the points and collects the writes
      */
-    public void apply(CommitScore score) {
+    void apply(CommitScore score, ScoringBatch batch) {
         LocalDate day = Buckets.day(score.committedAt());
         String dayText = day.toString();
-        Optional<DailyPoint> existing = points.at(score.repoId(), dayText);
+        Optional<DailyPoint> existing = batch.pointAt(score.repoId(), dayText);
         if (existing.isPresent() && existing.get().depth() >= score.depth()) {
             return;
         }
-        Optional<DailyPoint> previous = points.before(score.repoId(), dayText);
-        Optional<DailyPoint> next = points.after(score.repoId(), dayText);
+        Optional<DailyPoint> previous = batch.pointBefore(score.repoId(), dayText);
+        Optional<DailyPoint> next = batch.pointAfter(score.repoId(), dayText);
         DailyPoint point = new DailyPoint(score.repoId(), score.org(), score.team(), dayText, Buckets.week(day),
                 Buckets.month(day), score.depth(), score.index(), score.grade(), score.linesOfCode(),
                 score.categoryScores(), score.sha(), next.map(DailyPoint::day).orElse(null));
         Optional<DailyPoint> replaced = existing.or(() -> previous);
-        shift(replaced, Optional.of(point), day);
-        next.ifPresent(n -> shift(Optional.of(point), replaced, LocalDate.parse(n.day())));
-        points.put(point);
-        timelines.record(point, previous, next);
+        shift(replaced, Optional.of(point), day, batch::rollup);
+        next.ifPresent(n -> shift(Optional.of(point), replaced, LocalDate.parse(n.day()), batch::rollup));
+        batch.putPoint(point);
+        batch.timeline(point, previous, next);
         if (existing.isEmpty()) {
-            previous.ifPresent(p -> points.setNextDay(p.repoId(), p.day(), dayText));
+            previous.ifPresent(p -> batch.setNextDay(p, dayText));
         }
     }
 
@@ -62,10 +63,10 @@ public class RollupService {
         Optional<DailyPoint> previous = points.before(repoId, dayText);
         Optional<DailyPoint> before = previous;
         for (DailyPoint p : points.from(repoId, dayText)) {
-            shift(Optional.of(p), before, LocalDate.parse(p.day()));
+            shift(Optional.of(p), before, LocalDate.parse(p.day()), rollups::add);
             before = Optional.of(p);
         }
-        shift(previous, Optional.empty(), day);
+        shift(previous, Optional.empty(), day, rollups::add);
         points.deleteFrom(repoId, dayText);
         timelines.deleteFrom(repoId, day, previous);
         previous.ifPresent(p -> points.setNextDay(repoId, p.day(), dayText));
@@ -88,8 +89,14 @@ public class RollupService {
         return points.after(repoId, "0000-00-00").map(p -> LocalDate.parse(p.day()));
     }
 
+    /** Where roll-up changes go: straight to the database, or into a batch. */
+    @FunctionalInterface
+    private interface RollupSink {
+        void add(String org, String team, LocalDate day, Contribution change);
+    }
+
     /** Replaces the contribution {@code from} by {@code to} on the day, in the org and in their teams. */
-    private void shift(Optional<DailyPoint> from, Optional<DailyPoint> to, LocalDate day) {
+    private static void shift(Optional<DailyPoint> from, Optional<DailyPoint> to, LocalDate day, RollupSink rollups) {
         if (from.isEmpty() && to.isEmpty()) {
             return;
         }

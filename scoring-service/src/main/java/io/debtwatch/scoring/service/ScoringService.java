@@ -2,47 +2,49 @@ package io.debtwatch.scoring.service;
 
 import io.debtwatch.analyzer.score.Score;
 import io.debtwatch.events.CommitAnalyzed;
+import io.debtwatch.events.EventIds;
 import io.debtwatch.events.EventFormatException;
 import io.debtwatch.events.PromotionEvidence;
 import io.debtwatch.scoring.config.ScoringConfig;
 import io.debtwatch.scoring.repository.CurrentScoreRepository;
+import io.debtwatch.scoring.repository.DailyPointRepository;
 import io.debtwatch.scoring.repository.OutboxRepository;
 import io.debtwatch.scoring.repository.RepositoryCatalog;
 import io.debtwatch.scoring.repository.RepositoryCatalog.KnownRepository;
+import io.debtwatch.scoring.repository.RollupRepository;
 import io.debtwatch.scoring.repository.ScoreRepository;
+import io.debtwatch.scoring.repository.TimelineRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one analysis into a recorded score: score it, store it once, move the current score and
- * the daily points forward, and record the score events to send. Every step is idempotent, so a
- * redelivered or half-processed message can be handled again safely.
+ * Turns analyses into recorded scores: score each, store it once, move the current score and the
+ * daily points forward, and record the score events to send. The analyses of one batch are handled
+ * one after the other as before, each seeing what the earlier ones changed, and stored together (see
+ * {@link ScoringBatch}). Every step is idempotent, so a redelivered or half-stored batch can be
+ * handled again safely.
  */
 @ApplicationScoped
 public class ScoringService {
 
     private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
-    private final ScoreRepository scores;
-    private final CurrentScoreRepository current;
-    private final RepositoryCatalog catalog;
-    private final OutboxRepository outbox;
+    private final ScoringBatch.Stores stores;
     private final RollupService rollups;
     private final PromotionDetector promotion;
     private final ScoringConfig config;
     private final MeterRegistry metrics;
 
     ScoringService(ScoreRepository scores, CurrentScoreRepository current, RepositoryCatalog catalog,
-            OutboxRepository outbox, RollupService rollups, PromotionDetector promotion, ScoringConfig config,
+            OutboxRepository outbox, DailyPointRepository points, RollupRepository rollupChanges,
+            TimelineRepository timelines, RollupService rollups, PromotionDetector promotion, ScoringConfig config,
             MeterRegistry metrics) {
-        this.scores = scores;
-        this.current = current;
-        this.catalog = catalog;
-        this.outbox = outbox;
+        this.stores = new ScoringBatch.Stores(scores, catalog, current, points, rollupChanges, timelines, outbox);
         this.rollups = rollups;
         this.promotion = promotion;
         this.config = config;
@@ -50,43 +52,67 @@ public class ScoringService {
     }
 
     /**
-     * @param analysis the analysis of one commit
-     * @return true when it was scored now, false when it had been before or its repository is deleted
-     * @throws EventFormatException when the analysis lacks what a score needs
+     * @param analyses analyses in the order they arrived; one repository's in its partition's order
+     * @return how many were scored now; the others had been before or their repository is deleted
+     * @throws EventFormatException when an analysis lacks what a score needs
+     * @throws RuntimeException     when the batch could not be stored; nothing of it counts as done,
+     *                              and handling it again (whole or one by one) is safe
      */
-    public boolean record(CommitAnalyzed analysis) {
-        validate(analysis);
-        if (scores.complete(analysis.eventId())) {
-            metrics.counter("debtwatch.scoring.analyses", "outcome", "duplicate").increment();
-            return false;
+    public int recordAll(List<CommitAnalyzed> analyses) {
+        analyses.forEach(ScoringService::validate);
+        ScoringBatch batch = ScoringBatch.load(stores, analyses);
+        List<String> outcomes = new ArrayList<>();
+        for (CommitAnalyzed analysis : analyses) {
+            outcomes.add(record(analysis, batch));
         }
-        Optional<KnownRepository> repository = catalog.find(analysis.repoId());
+        batch.flush();
+        outcomes.forEach(o -> metrics.counter("debtwatch.scoring.analyses", "outcome", o).increment());
+        return (int) outcomes.stream().filter("scored"::equals).count();
+    }
+
+    /**
+     * @param a an analysis read from the topic
+     * @throws EventFormatException when it lacks what a score needs
+     */
+    public static void validate(CommitAnalyzed a) {
+        require(a.repoId(), "repoId");
+        require(a.org(), "org");
+        require(a.sha(), "sha");
+        require(a.analyzerVersion(), "analyzerVersion");
+        if (a.committedAt() == null) {
+            throw new EventFormatException("CommitAnalyzed " + a.eventId() + " has no committedAt", null);
+        }
+    }
+
+    private String record(CommitAnalyzed analysis, ScoringBatch batch) {
+        if (batch.complete(analysis.eventId())) {
+            return "duplicate";
+        }
+        Optional<KnownRepository> repository = batch.repository(analysis.repoId());
         if (repository.map(r -> r.deletedDay() != null).orElse(false)) {
             LOG.infof("analysis %s ignored: repository %s is deleted", analysis.eventId(), analysis.repoId());
-            metrics.counter("debtwatch.scoring.analyses", "outcome", "deleted").increment();
-            return false;
+            return "deleted";
         }
         Optional<CommitScore> parent = analysis.parents().isEmpty() ? Optional.empty()
-                : scores.parent(analysis.repoId(), analysis.parents().get(0), analysis.analyzerVersion());
+                : batch.score(EventIds.analysis(analysis.repoId(), analysis.parents().get(0),
+                        analysis.analyzerVersion()));
         String team = analysis.team() != null ? analysis.team() : repository.map(KnownRepository::team).orElse(null);
-        CommitScore score = build(analysis, team, parent);
-        if (!scores.insert(score)) {
-            score = scores.byId(score.id()).orElse(score);
-        }
+        CommitScore score = batch.record(build(analysis, team, parent));
         boolean defaultBranch = repository.map(KnownRepository::defaultBranch)
                 .map(b -> b.equals(analysis.branch())).orElse(true);
         if (defaultBranch) {
-            rollups.apply(score);
-            Optional<CurrentScore> before = current.find(score.org(), score.repoId());
-            if (current.advance(score)) {
-                List<PromotionEvidence> evidence = promotion.evidence(analysis, score.index(), parent);
+            rollups.apply(score, batch);
+            Optional<CurrentScore> before = batch.current(score.org(), score.repoId());
+            if (batch.advance(score)) {
+                List<PromotionEvidence> evidence = promotion.evidence(analysis, score.index(), parent,
+                        (repoId, from, to) -> stores.scores().commitsBetween(repoId, from, to)
+                                + batch.newScoresBetween(repoId, from, to));
                 ScoreEventFactory.events(score, before, config.thresholdFor(score.org()), evidence)
-                        .forEach(outbox::record);
+                        .forEach(batch::event);
             }
         }
-        scores.markComplete(score.id());
-        metrics.counter("debtwatch.scoring.analyses", "outcome", "scored").increment();
-        return true;
+        batch.markComplete(score.id());
+        return "scored";
     }
 
     private static CommitScore build(CommitAnalyzed a, String team, Optional<CommitScore> parent) {
@@ -99,16 +125,6 @@ public class ScoringService {
                 s.debtMinutes(), a.totalLinesOfCode(), a.testLinesOfCode(), explanation, contributions,
                 a.topFindings(), a.newFindings(), a.newFindingsCount(), a.fixedFindings(), a.fixedFindingsCount(),
                 a.repositoryChecks(), Instant.now());
-    }
-
-    private static void validate(CommitAnalyzed a) {
-        require(a.repoId(), "repoId");
-        require(a.org(), "org");
-        require(a.sha(), "sha");
-        require(a.analyzerVersion(), "analyzerVersion");
-        if (a.committedAt() == null) {
-            throw new EventFormatException("CommitAnalyzed " + a.eventId() + " has no committedAt", null);
-        }
     }
 
     private static void require(String value, String field) {
