@@ -14,7 +14,7 @@ import org.bson.Document;
 /**
  * An org's scoring history written straight into the scoring database: per repository one point a
  * day, as the documents scoring-service writes for it (daily points, current scores, the monthly
- * roll-up changes and totals, the repository timelines). Replaying that many analyses one by one
+ * roll-up changes and totals, the org timelines). Replaying that many analyses one by one
  * through Kafka would time the seeding rather than the queries.
  */
 final class ScoringSeed {
@@ -56,7 +56,8 @@ final class ScoringSeed {
         Random random = new Random(42);
         Map<String, Document> rollups = new LinkedHashMap<>();
         List<Document> points = new ArrayList<>();
-        List<Document> timelines = new ArrayList<>();
+        Map<String, Document> timelines = new LinkedHashMap<>();
+        Document latest = new Document();
         List<Document> current = new ArrayList<>();
         for (int r = 0; r < repositories; r++) {
             String repoId = String.format("%024x", r + 1);
@@ -65,7 +66,6 @@ final class ScoringSeed {
             double index = 10 + random.nextInt(60);
             double previousIndexLoc = 0;
             long previousLoc = 0;
-            Document month = null;
             Document previousPoint = null;
             for (int d = 0; d < days; d++) {
                 LocalDate day = first.plusDays(d);
@@ -79,15 +79,12 @@ final class ScoringSeed {
                         .append("_id", repoId + ":" + day));
                 Document point = new Document("team", team).append("index", index).append("grade", grade)
                         .append("linesOfCode", loc);
-                if (month == null || !month.getString("month").equals(month(day))) {
-                    month = new Document("_id", repoId + "|" + month(day)).append("org", org).append("repoId", repoId)
-                            .append("month", month(day)).append("days", new Document());
-                    if (previousPoint != null) {
-                        month.append("start", previousPoint);
-                    }
-                    timelines.add(month);
+                if (d < days - 1) {
+                    // a day before the repository's latest point holds its value in the org's document of the day
+                    timelines.computeIfAbsent(day.toString(), k -> new Document("_id", org + "|" + k).append("org", org)
+                            .append("key", k).append("repos", new Document())).get("repos", Document.class)
+                            .append(repoId, point);
                 }
-                month.get("days", Document.class).append(day.toString(), point);
                 previousPoint = point;
                 double indexLoc = index * loc - previousIndexLoc;
                 int added = d == 0 ? 1 : 0;
@@ -96,8 +93,7 @@ final class ScoringSeed {
                 previousIndexLoc = index * loc;
                 previousLoc = loc;
             }
-            timelines.add(new Document("_id", repoId + "|last").append("org", org).append("repoId", repoId)
-                    .append("day", last().toString()).append("point", previousPoint));
+            latest.append(repoId, new Document("day", last().toString()).append("point", previousPoint));
             current.add(new Document("_id", repoId).append("repoId", repoId).append("org", org).append("team", team)
                     .append("scoreId", repoId + ":last").append("depth", (long) days - 1).append("index", index)
                     .append("grade", ScoreModel.grade(index)).append("linesOfCode", loc)
@@ -116,7 +112,12 @@ final class ScoringSeed {
             db.getCollection("daily_points").insertMany(points);
         }
         db.getCollection("current_scores").insertMany(current);
-        db.getCollection("repository_timelines").insertMany(timelines);
+        timelines.put("last", new Document("_id", org + "|last").append("org", org).append("key", "last")
+                .append("repos", latest));
+        List<Document> all = new ArrayList<>(timelines.values());
+        for (int i = 0; i < all.size(); i += 50) {
+            db.getCollection("org_timelines").insertMany(all.subList(i, Math.min(all.size(), i + 50)));
+        }
         db.getCollection("rollup_months").insertMany(new ArrayList<>(rollups.values()));
     }
 

@@ -158,6 +158,36 @@ class RollupAndTrendTest {
     }
 
     @Test
+    void aPurgedRepositoryLeavesEveryDayOfTheSummaryAndLeaderboard() {
+        String org = "purge-" + Analyses.repoId().substring(0, 8);
+        String kept = Analyses.repoId();
+        String purged = Analyses.repoId();
+        CommitAnalyzed k1 = Analyses.simple(org, "core", kept, 1, Instant.parse("2026-01-05T09:00:00Z"), 1000, 2);
+        CommitAnalyzed p1 = Analyses.simple(org, "core", purged, 1, Instant.parse("2026-01-05T09:00:00Z"), 2000, 9);
+        CommitAnalyzed p2 = Analyses.simple(org, "core", purged, 2, Instant.parse("2026-01-20T09:00:00Z"), 2000, 12);
+        for (CommitAnalyzed analysis : List.of(k1, p1, p2)) {
+            Analyses.send(analysis);
+        }
+        ScoringFoundationTest.awaitScore(org, kept, k1.sha());
+        ScoringFoundationTest.awaitScore(org, purged, p2.sha());
+        given().queryParam("asOf", "2026-01-10").get("/api/v1/orgs/{org}/summary", org).then()
+                .body("repositories", equalTo(2));
+
+        TopicReader.send(KafkaTestResource.broker().bootstrapServers(), Topics.REPOSITORIES, purged,
+                EventJson.write(RepositoryDeleted.of(purged, org, true, Instant.parse("2026-02-01T12:00:00Z"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/orgs/{org}/summary", org)
+                .jsonPath().getInt("repositories") == 1);
+
+        for (String day : List.of("2026-01-10", "2026-01-25")) {
+            given().queryParam("asOf", day).get("/api/v1/orgs/{org}/summary", org).then().statusCode(200)
+                    .body("repositories", equalTo(1)).body("linesOfCode", equalTo(1000))
+                    .body("index", equalTo(idx(k1)));
+            given().queryParam("order", "worst").queryParam("asOf", day).get("/api/v1/orgs/{org}/leaderboard", org)
+                    .then().statusCode(200).body("entries.repoId", equalTo(List.of(kept)));
+        }
+    }
+
+    @Test
     void badParametersAreProblems() {
         String trends = "/api/v1/orgs/acme/trends";
         given().queryParam("from", "2026-02-01").queryParam("to", "2026-01-01").get(trends).then().statusCode(400)

@@ -58,17 +58,6 @@ public class CurrentScoreRepository {
     }
 
     /**
-     * @param org the organisation
-     * @return the ids of all its scored repositories, deleted ones included (they count before their deletion)
-     */
-    public List<String> repoIds(String org) {
-        List<String> all = new ArrayList<>();
-        current.find(Filters.eq("org", org)).projection(Projections.include("_id"))
-                .forEach(d -> all.add(d.getString("_id")));
-        return all;
-    }
-
-    /**
      * Makes the score current when its commit is deeper than the current one. A late older commit
      * matches nothing and changes nothing.
      *
