@@ -28,6 +28,8 @@ final class ScoringSeed {
     private final Map<String, double[]> lastDay = new LinkedHashMap<>();
     private String worstRepoId;
     private double worstIndex = -1;
+    private String mostImprovedRepoId;
+    private double mostImprovedChange = Double.MAX_VALUE;
 
     ScoringSeed(String org, int repositories, int teams, LocalDate first, int days) {
         this.org = org;
@@ -52,6 +54,11 @@ final class ScoringSeed {
         return worstRepoId;
     }
 
+    /** @return the repository whose index fell most from 30 days before the last day to the last day */
+    String mostImprovedRepoId() {
+        return mostImprovedRepoId;
+    }
+
     void write(MongoDatabase db) {
         Random random = new Random(42);
         Map<String, Document> rollups = new LinkedHashMap<>();
@@ -67,10 +74,14 @@ final class ScoringSeed {
             double previousIndexLoc = 0;
             long previousLoc = 0;
             Document previousPoint = null;
+            double monthAgo = 0;
             for (int d = 0; d < days; d++) {
                 LocalDate day = first.plusDays(d);
                 index = Math.max(0, Math.min(100, Math.round((index + random.nextGaussian()) * 10) / 10.0));
                 String grade = ScoreModel.grade(index);
+                if (d == days - 31) {
+                    monthAgo = index;
+                }
                 points.add(new Document("repoId", repoId).append("org", org).append("team", team)
                         .append("day", day.toString()).append("week", week(day)).append("month", month(day))
                         .append("depth", (long) d).append("index", index).append("grade", grade)
@@ -99,6 +110,11 @@ final class ScoringSeed {
                     .append("grade", ScoreModel.grade(index)).append("linesOfCode", loc)
                     .append("categoryScores", new Document("satd", index)).append("deleted", false));
             lastDay.merge(team, new double[] {index * loc, loc}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+            double change = Math.round((index - monthAgo) * 10.0) / 10.0;
+            if (change < mostImprovedChange) {
+                mostImprovedChange = change;
+                mostImprovedRepoId = repoId;
+            }
             if (index > worstIndex) {
                 worstIndex = index;
                 worstRepoId = repoId;

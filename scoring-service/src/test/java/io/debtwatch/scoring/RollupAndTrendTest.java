@@ -3,7 +3,9 @@ package io.debtwatch.scoring;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,6 +53,9 @@ class RollupAndTrendTest {
         JsonPath trend = given().queryParam("from", "2026-01-09").queryParam("to", "2026-01-16")
                 .queryParam("groupBy", "team").get("/api/v1/orgs/{org}/trends", org)
                 .then().statusCode(200).body("series", hasSize(1)).body("series[0].key", equalTo("core"))
+                // a day is its own start and end: a daily point leaves them out
+                .body("series[0].points[0].bucket", equalTo("2026-01-09"))
+                .body("series[0].points[0]", not(hasKey("start"))).body("series[0].points[0]", not(hasKey("end")))
                 .extract().jsonPath();
         List<Float> index = trend.getList("series[0].points.index", Float.class);
         List<Integer> loc = trend.getList("series[0].points.linesOfCode", Integer.class);
@@ -64,6 +69,14 @@ class RollupAndTrendTest {
         assertEquals((float) both, index.get(5));
         assertEquals((float) ib, index.get(6));
         assertEquals((float) ib, index.get(7));
+
+        // by category: each category's score weighted by LOC the same way, here satd (the TODOs) on 01-13
+        double satd = Math.round((ScoreCalculator.score(a).categoryScores().get("satd") * 1000
+                + ScoreCalculator.score(b).categoryScores().get("satd") * 3000) / 4000 * 10) / 10.0;
+        given().queryParam("from", "2026-01-13").queryParam("to", "2026-01-13").queryParam("groupBy", "category")
+                .get("/api/v1/orgs/{org}/trends", org).then().statusCode(200)
+                .body("series.find { it.key == 'satd' }.points[0].index", equalTo((float) satd))
+                .body("series.find { it.key == 'satd' }.points[0].linesOfCode", equalTo(4000));
 
         given().queryParam("asOf", "2026-01-13").get("/api/v1/orgs/{org}/summary", org).then().statusCode(200)
                 .body("repositories", equalTo(2)).body("linesOfCode", equalTo(4000))

@@ -1,7 +1,9 @@
 package io.debtwatch.scoring.repository;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -139,10 +141,28 @@ public class TimelineRepository {
      * @return per day, the point in effect at its end for each repository that had one then
      */
     public Map<LocalDate, Map<String, Standing>> inEffect(String org, Collection<LocalDate> days) {
+        return inEffect(org, null, days);
+    }
+
+    /**
+     * @param org     the organisation
+     * @param repoIds the repositories to read, null for all: the documents hold every repository of the
+     *                org, and reading only a few of them saves sending the rest
+     * @param days    the days
+     * @return per day, the point in effect at its end for each of those repositories that had one then
+     */
+    public Map<LocalDate, Map<String, Standing>> inEffect(String org, Collection<String> repoIds,
+            Collection<LocalDate> days) {
         List<String> ids = new ArrayList<>(List.of(org + "|" + LAST));
         new TreeSet<>(days).forEach(d -> ids.add(org + "|" + d));
+        FindIterable<Document> documents = timelines.find(Filters.in("_id", ids));
+        if (repoIds != null) {
+            List<String> fields = new ArrayList<>(List.of("org"));
+            repoIds.forEach(r -> fields.add(field(r)));
+            documents = documents.projection(Projections.include(fields));
+        }
         Map<String, Document> found = new HashMap<>();
-        for (Document d : timelines.find(Filters.in("_id", ids))) {
+        for (Document d : documents) {
             if (org.equals(d.getString("org"))) {
                 found.put(d.getString("_id"), d.get(REPOS, new Document()));
             }

@@ -89,7 +89,9 @@ public class OrgOverviewService {
             now = new ArrayList<>(now.subList(0, Math.min(limit, now.size())));
         }
         if (before == null) {
-            before = timelines.inEffect(org, List.of(earlier)).get(earlier);
+            // ranked by change, every repository's earlier index is needed; else only the rows shown
+            before = timelines.inEffect(org, byChange ? null : now.stream().map(Standing::repoId).toList(),
+                    List.of(earlier)).get(earlier);
         }
         List<LeaderboardEntry> rows = new ArrayList<>();
         for (Standing s : now) {
