@@ -90,12 +90,9 @@ public class TrendService {
                 Delta d = deltas.get(next++);
                 running.merge(d.scope(), d.change(), Contribution::plus);
             }
-            int before = i;
-            Map<String, Contribution> snapshot = new TreeMap<>();
-            running.forEach((scope, c) -> snapshot.putAll(split == null ? Map.of(scope.substring(5), c)
-                    : split.apply(c)));
-            snapshot.forEach((key, c) -> series.computeIfAbsent(key, k -> none(buckets.subList(0, before)))
-                    .add(point(bucket, c)));
+            List<Bucket> earlier = buckets.subList(0, i);
+            running.forEach((scope, c) -> (split == null ? Map.of(scope.substring(5), c) : split.apply(c))
+                    .forEach((key, part) -> series.computeIfAbsent(key, k -> none(earlier)).add(point(bucket, part))));
         }
         List<Series> all = new ArrayList<>();
         series.forEach((key, points) -> all.add(new Series(key, points)));
@@ -141,14 +138,13 @@ public class TrendService {
 
     private static TrendPoint point(Bucket bucket, Contribution c) {
         Double index = c.weightedIndex();
-        boolean day = bucket.start().equals(bucket.end()) && bucket.label().equals(bucket.start().toString());
-        return new TrendPoint(bucket.label(), day ? null : bucket.start(), day ? null : bucket.end(), index,
-                index == null ? null : io.debtwatch.analyzer.score.ScoreModel.grade(index), Math.round(c.loc()),
+        return new TrendPoint(bucket.label(), bucket.day() ? null : bucket.start(), bucket.day() ? null : bucket.end(),
+                index, index == null ? null : io.debtwatch.analyzer.score.ScoreModel.grade(index), Math.round(c.loc()),
                 c.repositories());
     }
 
-    /** A bucket clipped to the range. */
-    private record Bucket(String label, LocalDate start, LocalDate end) {
+    /** A bucket clipped to the range; {@code day} when it is one day, its own start and end. */
+    private record Bucket(String label, LocalDate start, LocalDate end, boolean day) {
     }
 
     private static List<Bucket> buckets(DateRange range) {
@@ -158,7 +154,8 @@ public class TrendService {
             LocalDate day = d;
             seen.computeIfAbsent(Buckets.bucket(d, range.interval()), k -> new LocalDate[] {day, day})[1] = d;
         }
-        seen.forEach((label, span) -> buckets.add(new Bucket(label, span[0], span[1])));
+        boolean days = range.interval() == Buckets.Interval.DAY;
+        seen.forEach((label, span) -> buckets.add(new Bucket(label, span[0], span[1], days)));
         return buckets;
     }
 }
