@@ -14,7 +14,7 @@ import org.bson.Document;
 /**
  * An org's scoring history written straight into the scoring database: per repository one point a
  * day, as the documents scoring-service writes for it (daily points, current scores, the monthly
- * roll-up changes and totals, the repository timelines). Replaying that many analyses one by one
+ * roll-up changes and totals, the org timelines). Replaying that many analyses one by one
  * through Kafka would time the seeding rather than the queries.
  */
 final class ScoringSeed {
@@ -28,6 +28,8 @@ final class ScoringSeed {
     private final Map<String, double[]> lastDay = new LinkedHashMap<>();
     private String worstRepoId;
     private double worstIndex = -1;
+    private String mostImprovedRepoId;
+    private double mostImprovedChange = Double.MAX_VALUE;
 
     ScoringSeed(String org, int repositories, int teams, LocalDate first, int days) {
         this.org = org;
@@ -52,11 +54,17 @@ final class ScoringSeed {
         return worstRepoId;
     }
 
+    /** @return the repository whose index fell most from 30 days before the last day to the last day */
+    String mostImprovedRepoId() {
+        return mostImprovedRepoId;
+    }
+
     void write(MongoDatabase db) {
         Random random = new Random(42);
         Map<String, Document> rollups = new LinkedHashMap<>();
         List<Document> points = new ArrayList<>();
-        List<Document> timelines = new ArrayList<>();
+        Map<String, Document> timelines = new LinkedHashMap<>();
+        Document latest = new Document();
         List<Document> current = new ArrayList<>();
         for (int r = 0; r < repositories; r++) {
             String repoId = String.format("%024x", r + 1);
@@ -65,12 +73,15 @@ final class ScoringSeed {
             double index = 10 + random.nextInt(60);
             double previousIndexLoc = 0;
             long previousLoc = 0;
-            Document month = null;
             Document previousPoint = null;
+            double monthAgo = 0;
             for (int d = 0; d < days; d++) {
                 LocalDate day = first.plusDays(d);
                 index = Math.max(0, Math.min(100, Math.round((index + random.nextGaussian()) * 10) / 10.0));
                 String grade = ScoreModel.grade(index);
+                if (d == days - 31) {
+                    monthAgo = index;
+                }
                 points.add(new Document("repoId", repoId).append("org", org).append("team", team)
                         .append("day", day.toString()).append("week", week(day)).append("month", month(day))
                         .append("depth", (long) d).append("index", index).append("grade", grade)
@@ -79,15 +90,12 @@ final class ScoringSeed {
                         .append("_id", repoId + ":" + day));
                 Document point = new Document("team", team).append("index", index).append("grade", grade)
                         .append("linesOfCode", loc);
-                if (month == null || !month.getString("month").equals(month(day))) {
-                    month = new Document("_id", repoId + "|" + month(day)).append("org", org).append("repoId", repoId)
-                            .append("month", month(day)).append("days", new Document());
-                    if (previousPoint != null) {
-                        month.append("start", previousPoint);
-                    }
-                    timelines.add(month);
+                if (d < days - 1) {
+                    // a day before the repository's latest point holds its value in the org's document of the day
+                    timelines.computeIfAbsent(day.toString(), k -> new Document("_id", org + "|" + k).append("org", org)
+                            .append("key", k).append("repos", new Document())).get("repos", Document.class)
+                            .append(repoId, point);
                 }
-                month.get("days", Document.class).append(day.toString(), point);
                 previousPoint = point;
                 double indexLoc = index * loc - previousIndexLoc;
                 int added = d == 0 ? 1 : 0;
@@ -96,13 +104,17 @@ final class ScoringSeed {
                 previousIndexLoc = index * loc;
                 previousLoc = loc;
             }
-            timelines.add(new Document("_id", repoId + "|last").append("org", org).append("repoId", repoId)
-                    .append("day", last().toString()).append("point", previousPoint));
+            latest.append(repoId, new Document("day", last().toString()).append("point", previousPoint));
             current.add(new Document("_id", repoId).append("repoId", repoId).append("org", org).append("team", team)
                     .append("scoreId", repoId + ":last").append("depth", (long) days - 1).append("index", index)
                     .append("grade", ScoreModel.grade(index)).append("linesOfCode", loc)
                     .append("categoryScores", new Document("satd", index)).append("deleted", false));
             lastDay.merge(team, new double[] {index * loc, loc}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+            double change = Math.round((index - monthAgo) * 10.0) / 10.0;
+            if (change < mostImprovedChange) {
+                mostImprovedChange = change;
+                mostImprovedRepoId = repoId;
+            }
             if (index > worstIndex) {
                 worstIndex = index;
                 worstRepoId = repoId;
@@ -116,7 +128,12 @@ final class ScoringSeed {
             db.getCollection("daily_points").insertMany(points);
         }
         db.getCollection("current_scores").insertMany(current);
-        db.getCollection("repository_timelines").insertMany(timelines);
+        timelines.put("last", new Document("_id", org + "|last").append("org", org).append("key", "last")
+                .append("repos", latest));
+        List<Document> all = new ArrayList<>(timelines.values());
+        for (int i = 0; i < all.size(); i += 50) {
+            db.getCollection("org_timelines").insertMany(all.subList(i, Math.min(all.size(), i + 50)));
+        }
         db.getCollection("rollup_months").insertMany(new ArrayList<>(rollups.values()));
     }
 

@@ -65,23 +65,34 @@ class TrendAndLeaderboardBenchmarkIT {
             assertEquals(365, series.get(0).get("points").size());
             assertEquals(seed.lastIndexOf("team-0"), series.get(0).get("points").get(364).get("index").asDouble());
             assertEquals(seed.worstRepoId(), json.readTree(get(http, worst, bearer)).at("/entries/0/repoId").asText());
-            assertEquals(10, json.readTree(get(http, improved, bearer)).get("entries").size());
+            JsonNode entries = json.readTree(get(http, improved, bearer)).get("entries");
+            assertEquals(10, entries.size());
+            assertEquals(seed.mostImprovedRepoId(), entries.get(0).get("repoId").asText());
 
             measure("trend daily one year by team", http, trend, bearer);
             measure("leaderboard worst", http, worst, bearer);
             measure("leaderboard improved 30d asOf", http, improved, bearer);
+
+            // the same calls straight to scoring-service, with the internal credential: the gateway's share
+            String direct = "http://127.0.0.1:" + ports.scoring();
+            String gateway = platform.gatewayUrl();
+            String token = platform.secretEnvironment().get("DEBTWATCH_INTERNAL_TOKEN");
+            measure("scoring directly: trend", http, trend.replace(gateway, direct), token);
+            measure("scoring directly: leaderboard worst", http, worst.replace(gateway, direct), token);
+            measure("scoring directly: leaderboard improved", http, improved.replace(gateway, direct), token);
         }
     }
 
-    private static void measure(String what, HttpClient http, String url, String bearer) throws Exception {
+    /** @param credential a bearer API key for the gateway, the internal token for a service */
+    private static void measure(String what, HttpClient http, String url, String credential) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
-            get(http, url, bearer);
+            get(http, url, credential);
         }
         long[] millis = new long[RUNS];
         long bytes = 0;
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            bytes = get(http, url, bearer).length;
+            bytes = get(http, url, credential).length;
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
@@ -90,9 +101,14 @@ class TrendAndLeaderboardBenchmarkIT {
                 millis[(int) Math.ceil(RUNS * 0.99) - 1], millis[RUNS - 1], RUNS, bytes);
     }
 
-    private static byte[] get(HttpClient http, String url, String bearer) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    private static byte[] get(HttpClient http, String url, String credential) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (credential.startsWith("Bearer ")) {
+            request.header("Authorization", credential);
+        } else {
+            request.header("X-DebtWatch-Internal-Token", credential);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), () -> url + ": " + new String(response.body()));
         return response.body();
     }

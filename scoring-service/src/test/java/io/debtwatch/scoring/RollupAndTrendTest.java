@@ -3,7 +3,9 @@ package io.debtwatch.scoring;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,6 +53,9 @@ class RollupAndTrendTest {
         JsonPath trend = given().queryParam("from", "2026-01-09").queryParam("to", "2026-01-16")
                 .queryParam("groupBy", "team").get("/api/v1/orgs/{org}/trends", org)
                 .then().statusCode(200).body("series", hasSize(1)).body("series[0].key", equalTo("core"))
+                // a day is its own start and end: a daily point leaves them out
+                .body("series[0].points[0].bucket", equalTo("2026-01-09"))
+                .body("series[0].points[0]", not(hasKey("start"))).body("series[0].points[0]", not(hasKey("end")))
                 .extract().jsonPath();
         List<Float> index = trend.getList("series[0].points.index", Float.class);
         List<Integer> loc = trend.getList("series[0].points.linesOfCode", Integer.class);
@@ -64,6 +69,14 @@ class RollupAndTrendTest {
         assertEquals((float) both, index.get(5));
         assertEquals((float) ib, index.get(6));
         assertEquals((float) ib, index.get(7));
+
+        // by category: each category's score weighted by LOC the same way, here satd (the TODOs) on 01-13
+        double satd = Math.round((ScoreCalculator.score(a).categoryScores().get("satd") * 1000
+                + ScoreCalculator.score(b).categoryScores().get("satd") * 3000) / 4000 * 10) / 10.0;
+        given().queryParam("from", "2026-01-13").queryParam("to", "2026-01-13").queryParam("groupBy", "category")
+                .get("/api/v1/orgs/{org}/trends", org).then().statusCode(200)
+                .body("series.find { it.key == 'satd' }.points[0].index", equalTo((float) satd))
+                .body("series.find { it.key == 'satd' }.points[0].linesOfCode", equalTo(4000));
 
         given().queryParam("asOf", "2026-01-13").get("/api/v1/orgs/{org}/summary", org).then().statusCode(200)
                 .body("repositories", equalTo(2)).body("linesOfCode", equalTo(4000))
@@ -155,6 +168,36 @@ class RollupAndTrendTest {
                 .body("repositories", equalTo(2)).body("linesOfCode", equalTo(3000))
                 .body("index", equalTo((float) (Math.round((ScoreCalculator.score(a1).index() * 1000
                         + ScoreCalculator.score(b2).index() * 2000) / 3000 * 10) / 10.0)));
+    }
+
+    @Test
+    void aPurgedRepositoryLeavesEveryDayOfTheSummaryAndLeaderboard() {
+        String org = "purge-" + Analyses.repoId().substring(0, 8);
+        String kept = Analyses.repoId();
+        String purged = Analyses.repoId();
+        CommitAnalyzed k1 = Analyses.simple(org, "core", kept, 1, Instant.parse("2026-01-05T09:00:00Z"), 1000, 2);
+        CommitAnalyzed p1 = Analyses.simple(org, "core", purged, 1, Instant.parse("2026-01-05T09:00:00Z"), 2000, 9);
+        CommitAnalyzed p2 = Analyses.simple(org, "core", purged, 2, Instant.parse("2026-01-20T09:00:00Z"), 2000, 12);
+        for (CommitAnalyzed analysis : List.of(k1, p1, p2)) {
+            Analyses.send(analysis);
+        }
+        ScoringFoundationTest.awaitScore(org, kept, k1.sha());
+        ScoringFoundationTest.awaitScore(org, purged, p2.sha());
+        given().queryParam("asOf", "2026-01-10").get("/api/v1/orgs/{org}/summary", org).then()
+                .body("repositories", equalTo(2));
+
+        TopicReader.send(KafkaTestResource.broker().bootstrapServers(), Topics.REPOSITORIES, purged,
+                EventJson.write(RepositoryDeleted.of(purged, org, true, Instant.parse("2026-02-01T12:00:00Z"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/orgs/{org}/summary", org)
+                .jsonPath().getInt("repositories") == 1);
+
+        for (String day : List.of("2026-01-10", "2026-01-25")) {
+            given().queryParam("asOf", day).get("/api/v1/orgs/{org}/summary", org).then().statusCode(200)
+                    .body("repositories", equalTo(1)).body("linesOfCode", equalTo(1000))
+                    .body("index", equalTo(idx(k1)));
+            given().queryParam("order", "worst").queryParam("asOf", day).get("/api/v1/orgs/{org}/leaderboard", org)
+                    .then().statusCode(200).body("entries.repoId", equalTo(List.of(kept)));
+        }
     }
 
     @Test

@@ -33,7 +33,9 @@ public class OrgReportResource {
     @APIResponse(responseCode = "200", description = "The summary", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary",
                     value = ApiExamples.SUMMARY)))
-    public Response summary(@PathParam("org") String org) {
+    public Response summary(@PathParam("org") String org,
+            @Parameter(description = "the state at the end of this date (ISO-8601) instead of now")
+            @QueryParam("asOf") String asOf) {
         PathIds.org(org);
         return forwarder.forward(Backend.SCORING);
     }
@@ -41,10 +43,13 @@ public class OrgReportResource {
     @GET
     @Path("/trends")
     @Operation(summary = "Index over time, grouped by team, repository or category", description = "Needs the read scope.")
-    @APIResponse(responseCode = "200", description = "Series", content = @Content(
+    @APIResponse(responseCode = "200", description = "One series per group (the org when not grouped), one point per "
+            + "bucket: its label (a day 2026-11-30, an ISO week 2026-W48 or a month 2026-11), the LOC-weighted index "
+            + "and its grade at the bucket's last day (null before anything was scored), lines of code and "
+            + "repositories. Week and month points also give start and end, the bucket's days clipped to the range; "
+            + "a day point is its own start and end and leaves them out.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "trends",
-                    value = "{\"groupBy\": \"team\", \"series\": [{\"key\": \"payments\", \"points\": "
-                            + "[{\"bucket\": \"2026-11\", \"index\": 12.0}]}]}")))
+                    value = ApiExamples.TRENDS)))
     public Response trends(@PathParam("org") String org,
             @Parameter(description = "from this date (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "up to this date (ISO-8601)") @QueryParam("to") String to,
@@ -59,14 +64,17 @@ public class OrgReportResource {
     @GET
     @Path("/leaderboard")
     @Operation(summary = "Repositories ranked by debt or by change", description = "Needs the read scope.")
-    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "leaderboard",
-                    value = "{\"order\": \"worst\", \"items\": [{\"repoId\": \"65f1c0ffee0000000000abcd\", "
-                            + "\"index\": 31.5, \"grade\": \"D\"}]}")))
+    @APIResponse(responseCode = "200", description = "The ranking: per entry the index now (or asOf), the index "
+            + "period days before (null when the repository had none then) and the change between them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "leaderboard",
+                    value = ApiExamples.LEADERBOARD)))
     public Response leaderboard(@PathParam("org") String org,
             @Parameter(description = "worst, best, improved or regressed", schema = @Schema(enumeration = {
                     "worst", "best", "improved", "regressed" })) @QueryParam("order") String order,
-            @Parameter(description = "period such as 30d") @QueryParam("period") String period) {
+            @Parameter(description = "period such as 30d") @QueryParam("period") String period,
+            @Parameter(description = "the state at the end of this date (ISO-8601) instead of now")
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "how many entries, 1 to 100 (default 10)") @QueryParam("limit") String limit) {
         PathIds.org(org);
         return forwarder.forward(Backend.SCORING);
     }

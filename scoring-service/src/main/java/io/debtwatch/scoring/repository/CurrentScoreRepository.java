@@ -65,17 +65,6 @@ public class CurrentScoreRepository {
     }
 
     /**
-     * @param org the organisation
-     * @return the ids of all its scored repositories, deleted ones included (they count before their deletion)
-     */
-    public List<String> repoIds(String org) {
-        List<String> all = new ArrayList<>();
-        current.find(Filters.eq("org", org)).projection(Projections.include("_id"))
-                .forEach(d -> all.add(d.getString("_id")));
-        return all;
-    }
-
-    /**
      * @param repoIds repositories
      * @return their current scores by repository id, whatever their org (the caller compares it), in
      *         one read by {@code _id}

@@ -18,7 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonReader;
+import org.bson.BsonType;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 /**
@@ -42,9 +46,11 @@ public class RollupRepository {
     private static final String BEFORE_ANY_DAY = "0000-00-00";
 
     private final MongoCollection<Document> rollups;
+    private final MongoCollection<RawBsonDocument> raw;
 
     RollupRepository(ScoringDatabase database) {
         this.rollups = database.collection("rollup_months");
+        this.raw = rollups.withDocumentClass(RawBsonDocument.class);
     }
 
     /** The change of one scope's sums on one day. */
@@ -108,23 +114,31 @@ public class RollupRepository {
             ids.add(org + "|" + kind + "|" + Buckets.month(m.atDay(1)));
         }
         String firstMonth = Buckets.month(from);
+        String last = to.toString();
         Map<String, Contribution> base = new TreeMap<>();
         List<Delta> all = new ArrayList<>();
-        for (Document d : rollups.find(Filters.in("_id", ids))) {
-            if (d.containsKey("months")) {
-                d.get("months", Document.class).forEach((month, scopes) -> {
-                    if (month.compareTo(firstMonth) < 0) {
-                        ((Document) scopes).forEach((scope, sums) -> base.merge(FieldNames.decode(scope),
-                                contribution((Document) sums), Contribution::plus));
+        // read straight off the BSON: a year by team is some 7,000 sums, and a Document per sum was most of the time
+        for (RawBsonDocument d : raw.find(Filters.in("_id", ids))) {
+            try (BsonBinaryReader reader = new BsonBinaryReader(d.getByteBuffer().asNIO())) {
+                reader.readStartDocument();
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    String name = reader.readName();
+                    if ("months".equals(name)) {
+                        readSums(reader, (month, scope, sums) -> {
+                            if (month.compareTo(firstMonth) < 0) {
+                                base.merge(scope, sums, Contribution::plus);
+                            }
+                        });
+                    } else if ("days".equals(name)) {
+                        readSums(reader, (day, scope, sums) -> {
+                            if (day.compareTo(last) <= 0) {
+                                all.add(new Delta(scope, day, sums));
+                            }
+                        });
+                    } else {
+                        reader.skipValue();
                     }
-                });
-            } else {
-                d.get("days", Document.class).forEach((day, scopes) -> {
-                    if (day.compareTo(to.toString()) <= 0) {
-                        ((Document) scopes).forEach((scope, sums) -> all.add(new Delta(FieldNames.decode(scope), day,
-                                contribution((Document) sums))));
-                    }
-                });
+                }
             }
         }
         all.sort(Comparator.comparing(Delta::day));
@@ -132,6 +146,26 @@ public class RollupRepository {
         base.forEach((scope, sums) -> withBase.add(new Delta(scope, BEFORE_ANY_DAY, sums)));
         withBase.addAll(all);
         return withBase;
+    }
+
+    /** What to do with the sums of one scope under one key (a day or a month). */
+    private interface SumsConsumer {
+        void accept(String key, String scope, Contribution sums);
+    }
+
+    /** Reads {@code {key: {scope: sums}}} at the reader's position. */
+    private static void readSums(BsonReader reader, SumsConsumer consumer) {
+        reader.readStartDocument();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            String key = reader.readName();
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                String scope = FieldNames.decode(reader.readName());
+                consumer.accept(key, scope, contribution(reader));
+            }
+            reader.readEndDocument();
+        }
+        reader.readEndDocument();
     }
 
     private static Bson increments(String prefix, Contribution change, boolean categories) {
@@ -144,13 +178,40 @@ public class RollupRepository {
         return Updates.combine(updates);
     }
 
-    private static Contribution contribution(Document d) {
-        Document categories = d.get("categoryLoc", Document.class);
-        Map<String, Double> categoryLoc = new HashMap<>();
-        if (categories != null) {
-            categories.forEach((k, v) -> categoryLoc.put(FieldNames.decode(k), ((Number) v).doubleValue()));
+    /** Reads one scope's sums at the reader's position. */
+    private static Contribution contribution(BsonReader reader) {
+        double indexLoc = 0;
+        double loc = 0;
+        int repositories = 0;
+        Map<String, Double> categoryLoc = Map.of();
+        reader.readStartDocument();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            switch (reader.readName()) {
+                case "indexLoc" -> indexLoc = number(reader);
+                case "loc" -> loc = number(reader);
+                case "repositories" -> repositories = (int) number(reader);
+                case "categoryLoc" -> {
+                    categoryLoc = new HashMap<>();
+                    reader.readStartDocument();
+                    while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                        categoryLoc.put(FieldNames.decode(reader.readName()), number(reader));
+                    }
+                    reader.readEndDocument();
+                }
+                default -> reader.skipValue();
+            }
         }
-        return new Contribution(((Number) d.get("indexLoc")).doubleValue(), ((Number) d.get("loc")).doubleValue(),
-                ((Number) d.get("repositories")).intValue(), categoryLoc);
+        reader.readEndDocument();
+        return new Contribution(indexLoc, loc, repositories, categoryLoc);
+    }
+
+    /** $inc keeps the type of what it added: a double, or an integer where only integers were added. */
+    private static double number(BsonReader reader) {
+        return switch (reader.getCurrentBsonType()) {
+            case DOUBLE -> reader.readDouble();
+            case INT32 -> reader.readInt32();
+            case INT64 -> reader.readInt64();
+            default -> throw new IllegalStateException("not a number in a roll-up: " + reader.getCurrentBsonType());
+        };
     }
 }

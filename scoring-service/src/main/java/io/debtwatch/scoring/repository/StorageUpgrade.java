@@ -6,44 +6,51 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.debtwatch.scoring.service.Contribution;
-import io.debtwatch.scoring.service.DailyPoint;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
- * Carries data stored before roll-ups were kept per month ({@code rollup_months}) and values per
- * repository timeline ({@code repository_timelines}) into that layout, once, at start-up, so trends
- * and leaderboards of an existing installation keep their history after an upgrade.
+ * Carries data stored in older layouts into the current one, once, at start-up, so trends and
+ * leaderboards of an existing installation keep their history after an upgrade. Two steps, each
+ * done once and recorded in {@code migrations}: {@link #ROLLUPS} adds the per-day roll-up changes
+ * ({@code rollup_deltas}) to the month documents ({@code rollup_months}), and {@link #TIMELINES}
+ * writes every repository's values per org and day ({@code org_timelines}) from its daily points
+ * and its deletion day. An installation that did the first step before the second existed (when it
+ * still wrote {@code repository_timelines}) does only the second.
  *
- * <p>One replica does it: it claims a document in {@code migrations}, renews it while it works, and
- * another replica takes over a claim left unrenewed for {@link #STALE} (the claimant died). Each old
+ * <p>One replica does each step: it claims a document in {@code migrations}, renews it while it works,
+ * and another replica takes over a claim left unrenewed for {@link #STALE} (the claimant died). Each old
  * roll-up change is marked once carried over, so a takeover never adds it twice (a crash between
  * adding one change and marking it is the one window left). Timelines are written with set
- * operations, so replaying them is harmless. The old collection {@code rollup_deltas} is left as it
- * was, for a rollback.
+ * operations, so replaying them is harmless. The old collections ({@code rollup_deltas},
+ * {@code repository_timelines}) are left as they were, for a rollback.
  */
 @ApplicationScoped
 public class StorageUpgrade {
 
-    /** The name of this upgrade in {@code migrations}. */
-    static final String ID = "2026-11-rollup-months-and-timelines";
+    /** The roll-up step's name in {@code migrations}. */
+    static final String ROLLUPS = "2026-11-rollup-months-and-timelines";
+    /** The timeline step's name in {@code migrations}. */
+    static final String TIMELINES = "2026-11-org-timelines";
     /** A claim not renewed for this long belongs to a replica that died. */
     static final Duration STALE = Duration.ofMinutes(2);
 
     private static final Logger LOG = Logger.getLogger(StorageUpgrade.class);
     private static final String DONE = "done";
     private static final String RUNNING = "running";
+    /** Repositories whose timelines are written together: their points are held in memory meanwhile. */
+    private static final int REPOSITORIES_PER_WRITE = 100;
 
     private final MongoCollection<Document> migrations;
     private final MongoCollection<Document> oldRollups;
@@ -63,27 +70,41 @@ public class StorageUpgrade {
         this.catalog = catalog;
     }
 
-    /** What one run did. */
+    /** What one run did: whether any step ran, and how much each carried over. */
     public record Outcome(boolean ran, int rollupChanges, int repositories) {
     }
 
     void onStart(@Observes StartupEvent started) {
         Outcome outcome = run();
         if (outcome.ran()) {
-            LOG.infof("storage upgrade %s: %d roll-up changes and %d repository timelines carried over", ID,
+            LOG.infof("storage upgrade: %d roll-up changes and %d repository timelines carried over",
                     outcome.rollupChanges(), outcome.repositories());
         }
     }
 
     /**
-     * Runs the upgrade unless it is done or another live replica is running it.
+     * Runs each step unless it is done or another live replica is running it.
      *
      * @return what this call did
      */
     public Outcome run() {
-        if (!claim()) {
-            return new Outcome(false, 0, 0);
+        boolean ran = false;
+        int changes = 0;
+        int repositories = 0;
+        if (claim(ROLLUPS)) {
+            changes = carryRollups();
+            finish(ROLLUPS);
+            ran = true;
         }
+        if (claim(TIMELINES)) {
+            repositories = writeTimelines();
+            finish(TIMELINES);
+            ran = true;
+        }
+        return new Outcome(ran, changes, repositories);
+    }
+
+    private int carryRollups() {
         int changes = 0;
         for (Document old : oldRollups.find(Filters.ne("migrated", true))) {
             String scope = old.getString("scope");
@@ -91,30 +112,32 @@ public class StorageUpgrade {
                     LocalDate.parse(old.getString("day")), contribution(old));
             oldRollups.updateOne(Filters.eq("_id", old.get("_id")), Updates.set("migrated", true));
             if (++changes % 500 == 0) {
-                renew();
+                renew(ROLLUPS);
             }
         }
-        List<String> repoIds = points.repoIds();
-        for (String repoId : repoIds) {
-            List<DailyPoint> history = points.all(repoId);
-            for (int i = 0; i < history.size(); i++) {
-                timelines.record(history.get(i), i == 0 ? Optional.empty() : Optional.of(history.get(i - 1)),
-                        i + 1 == history.size() ? Optional.empty() : Optional.of(history.get(i + 1)));
-            }
-            catalog.find(repoId).map(RepositoryCatalog.KnownRepository::deletedDay).ifPresent(day ->
-                    timelines.deleteFrom(repoId, day, history.stream()
-                            .filter(p -> LocalDate.parse(p.day()).isBefore(day)).reduce((a, b) -> b)));
-            renew();
-        }
-        migrations.updateOne(Filters.eq("_id", ID), Updates.combine(Updates.set("state", DONE),
-                Updates.set("finishedAt", Instant.now().toString())));
-        return new Outcome(true, changes, repoIds.size());
+        return changes;
     }
 
-    private boolean claim() {
+    private int writeTimelines() {
+        List<String> repoIds = points.repoIds();
+        List<TimelineRepository.History> batch = new ArrayList<>();
+        for (String repoId : repoIds) {
+            batch.add(new TimelineRepository.History(points.all(repoId), catalog.find(repoId)
+                    .map(RepositoryCatalog.KnownRepository::deletedDay).orElse(null)));
+            if (batch.size() == REPOSITORIES_PER_WRITE) {
+                timelines.rebuild(batch);
+                batch.clear();
+                renew(TIMELINES);
+            }
+        }
+        timelines.rebuild(batch);
+        return repoIds.size();
+    }
+
+    private boolean claim(String id) {
         Instant now = Instant.now();
         try {
-            migrations.insertOne(new Document("_id", ID).append("state", RUNNING).append("owner", replica)
+            migrations.insertOne(new Document("_id", id).append("state", RUNNING).append("owner", replica)
                     .append("renewedAt", now.toString()));
             return true;
         } catch (MongoWriteException e) {
@@ -122,15 +145,20 @@ public class StorageUpgrade {
                 throw e;
             }
         }
-        return migrations.updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("state", RUNNING),
+        return migrations.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", RUNNING),
                 Filters.lt("renewedAt", now.minus(STALE).toString())), Updates.combine(
                         Updates.set("owner", replica), Updates.set("renewedAt", now.toString())))
                 .getModifiedCount() == 1;
     }
 
-    private void renew() {
-        migrations.updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("owner", replica)),
+    private void renew(String id) {
+        migrations.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("owner", replica)),
                 Updates.set("renewedAt", Instant.now().toString()));
+    }
+
+    private void finish(String id) {
+        migrations.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", DONE),
+                Updates.set("finishedAt", Instant.now().toString())));
     }
 
     private static Contribution contribution(Document old) {

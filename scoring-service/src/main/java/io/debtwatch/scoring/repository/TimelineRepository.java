@@ -4,69 +4,49 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.DailyPoint;
 import io.debtwatch.scoring.service.Standing;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Each repository's daily points once more, laid out so that "every repository's value on day D"
- * is one read by {@code _id}: one document per repository and month ({@code repoId|month}) with
- * that month's points and the point in effect when the month starts, and one per repository
- * ({@code repoId|last}) with its latest point and its deletion day. Every month between two points
- * gets its document when the later of the two is written, so a day between two points always finds
- * its month; a day after the latest point is answered by the latest point.
+ * Every repository's value per day, laid out so that "each repository of the org on day D" is two
+ * reads by {@code _id}, however many repositories the org has: one document per org ({@code org|last})
+ * with each repository's latest point, its day and its deletion day, and one per org and day
+ * ({@code org|2026-01-31}) with each repository's point in effect that day, for the days before its
+ * latest point. Those days are written when they stop being answered by the latest point: a point
+ * that is not the latest sets the days from its own up to its next point, and a new latest point
+ * sets the days from the previous point up to its own. A day on or after a repository's latest point
+ * is answered by {@code org|last}.
+ *
+ * <p>The ids start with the org slug, which cannot contain {@code |}, and every read checks the
+ * {@code org} field as well, so no org reads another's values.
  */
 @ApplicationScoped
-@Startup
 public class TimelineRepository {
 
-    /**
-     * Ids per {@code $in}: the wire server finds each id through its index but then matches every
-     * document against the whole list again, so one list of thousands costs quadratic time.
-     */
-    private static final int IDS_PER_QUERY = 200;
+    private static final String LAST = "last";
+    private static final String REPOS = "repos";
 
     private final MongoCollection<Document> timelines;
 
     TimelineRepository(ScoringDatabase database) {
-        this.timelines = database.collection("repository_timelines");
-    }
-
-    @PostConstruct
-    void indexes() {
-        timelines.createIndex(Indexes.ascending("repoId"));
-    }
-
-    /**
-     * @param point    the point written
-     * @param previous the repository's point before it, if any
-     * @param next     the repository's point after it, if any
-     */
-    public void record(DailyPoint point, Optional<DailyPoint> previous, Optional<DailyPoint> next) {
-        write(changes(point, previous, next));
+        this.timelines = database.collection("org_timelines");
     }
 
     /**
@@ -77,19 +57,14 @@ public class TimelineRepository {
      */
     public List<UpdateOneModel<Document>> changes(DailyPoint point, Optional<DailyPoint> previous,
             Optional<DailyPoint> next) {
-        List<UpdateOneModel<Document>> changes = new ArrayList<>();
         LocalDate day = LocalDate.parse(point.day());
-        changes.add(update(point, YearMonth.from(day), Updates.set("days." + point.day(), value(point))));
-        previous.ifPresent(p -> startMonths(changes, point, YearMonth.from(LocalDate.parse(p.day())),
-                YearMonth.from(day), value(p)));
+        List<UpdateOneModel<Document>> changes = new ArrayList<>();
         if (next.isPresent()) {
-            startMonths(changes, point, YearMonth.from(day), YearMonth.from(LocalDate.parse(next.get().day())),
-                    value(point));
+            setDays(changes, point, day, LocalDate.parse(next.get().day()));
         } else {
-            changes.add(new UpdateOneModel<>(Filters.eq("_id", point.repoId() + "|last"), Updates.combine(
-                    Updates.set("day", point.day()), Updates.set("point", value(point)),
-                    Updates.setOnInsert("org", point.org()), Updates.setOnInsert("repoId", point.repoId())),
-                    new UpdateOptions().upsert(true)));
+            previous.ifPresent(p -> setDays(changes, p, LocalDate.parse(p.day()), day));
+            changes.add(upsert(point.org(), LAST, Updates.set(field(point.repoId()),
+                    new Document("day", point.day()).append("point", value(point)))));
         }
         return changes;
     }
@@ -111,123 +86,146 @@ public class TimelineRepository {
      * @param previous its point before that day, which stays its latest
      */
     public void deleteFrom(String repoId, LocalDate day, Optional<DailyPoint> previous) {
-        timelines.updateOne(Filters.eq("_id", repoId + "|last"), Updates.combine(
-                Updates.set("day", previous.map(DailyPoint::day).orElse(null)),
-                Updates.set("point", previous.map(TimelineRepository::value).orElse(null)),
-                Updates.set("deletedDay", day.toString())));
+        Document entry = new Document("day", previous.map(DailyPoint::day).orElse(null))
+                .append("point", previous.map(TimelineRepository::value).orElse(null))
+                .append("deletedDay", day.toString());
+        if (previous.isPresent()) {
+            timelines.bulkWrite(List.of(upsert(previous.get().org(), LAST, Updates.set(field(repoId), entry))));
+        } else {
+            // no point before the day: its org is known only from the entry of its later points, if any
+            timelines.updateOne(Filters.and(Filters.eq("key", LAST), Filters.exists(field(repoId))),
+                    Updates.set(field(repoId), entry));
+        }
     }
 
     /**
      * @param repoId the repository whose history is purged
      */
     public void purge(String repoId) {
-        timelines.deleteMany(Filters.eq("repoId", repoId));
+        timelines.updateMany(Filters.exists(field(repoId)), Updates.unset(field(repoId)));
+    }
+
+    /** A repository's whole history, for {@link #rebuild}: its points oldest first and its deletion day or null. */
+    public record History(List<DailyPoint> points, LocalDate deletedDay) {
     }
 
     /**
-     * Reads the latest points first; only a day before a repository's latest point needs its month,
-     * and of that month only the start and the days up to the day asked for.
+     * Writes the timelines of many repositories at once, as an upgrade does: one update per org and
+     * day however many repositories it sets. Writing the same histories again changes nothing.
      *
+     * @param histories the repositories' histories
+     */
+    public void rebuild(Collection<History> histories) {
+        Map<String, List<Bson>> sets = new TreeMap<>();
+        for (History history : histories) {
+            List<DailyPoint> points = history.points().stream().filter(p -> history.deletedDay() == null
+                    || LocalDate.parse(p.day()).isBefore(history.deletedDay())).toList();
+            for (int i = 0; i + 1 < points.size(); i++) {
+                DailyPoint p = points.get(i);
+                Document value = value(p);
+                for (LocalDate d = LocalDate.parse(p.day()); d.isBefore(LocalDate.parse(points.get(i + 1).day()));
+                        d = d.plusDays(1)) {
+                    sets.computeIfAbsent(p.org() + "|" + d, k -> new ArrayList<>())
+                            .add(Updates.set(field(p.repoId()), value));
+                }
+            }
+            if (!points.isEmpty()) {
+                DailyPoint latest = points.get(points.size() - 1);
+                sets.computeIfAbsent(latest.org() + "|" + LAST, k -> new ArrayList<>()).add(Updates.set(
+                        field(latest.repoId()), new Document("day", latest.day()).append("point", value(latest))
+                                .append("deletedDay", history.deletedDay() == null ? null
+                                        : history.deletedDay().toString())));
+            }
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        sets.forEach((id, changes) -> {
+            int bar = id.indexOf('|');
+            writes.add(upsert(id.substring(0, bar), id.substring(bar + 1), Updates.combine(changes)));
+        });
+        if (!writes.isEmpty()) {
+            timelines.bulkWrite(writes);
+        }
+    }
+
+    /**
+     * @param org  the organisation
+     * @param days the days
+     * @return per day, the point in effect at its end for each repository that had one then
+     */
+    public Map<LocalDate, Map<String, Standing>> inEffect(String org, Collection<LocalDate> days) {
+        return inEffect(org, null, days);
+    }
+
+    /**
      * @param org     the organisation
-     * @param repoIds its repositories to look at
+     * @param repoIds the repositories to read, null for all: the documents hold every repository of the
+     *                org, and reading only a few of them saves sending the rest
      * @param days    the days
-     * @return per day, the point in effect at its end for each repository that had one
+     * @return per day, the point in effect at its end for each of those repositories that had one then
      */
     public Map<LocalDate, Map<String, Standing>> inEffect(String org, Collection<String> repoIds,
             Collection<LocalDate> days) {
-        Map<String, Document> found = read(org, repoIds.stream().map(r -> r + "|last").toList(), List.of());
-        Map<LocalDate, List<String>> monthsUpTo = new TreeMap<>();
-        for (String repoId : repoIds) {
-            Document last = found.get(repoId + "|last");
-            Set<String> months = new HashSet<>();
-            days.stream().sorted(Comparator.reverseOrder()).forEach(day -> {
-                if (last != null && !answeredByLast(last, day.toString())
-                        && months.add(repoId + "|" + Buckets.month(day))) {
-                    monthsUpTo.computeIfAbsent(day, d -> new ArrayList<>()).add(repoId + "|" + Buckets.month(day));
-                }
-            });
+        List<String> ids = new ArrayList<>(List.of(org + "|" + LAST));
+        new TreeSet<>(days).forEach(d -> ids.add(org + "|" + d));
+        FindIterable<Document> documents = timelines.find(Filters.in("_id", ids));
+        if (repoIds != null) {
+            List<String> fields = new ArrayList<>(List.of("org"));
+            repoIds.forEach(r -> fields.add(field(r)));
+            documents = documents.projection(Projections.include(fields));
         }
-        monthsUpTo.forEach((upTo, ids) -> {
-            List<String> fields = new ArrayList<>(List.of("start"));
-            for (LocalDate d = upTo.withDayOfMonth(1); !d.isAfter(upTo); d = d.plusDays(1)) {
-                fields.add("days." + d);
+        Map<String, Document> found = new HashMap<>();
+        for (Document d : documents) {
+            if (org.equals(d.getString("org"))) {
+                found.put(d.getString("_id"), d.get(REPOS, new Document()));
             }
-            found.putAll(read(org, ids, fields));
-        });
+        }
+        Document last = found.getOrDefault(org + "|" + LAST, new Document());
         Map<LocalDate, Map<String, Standing>> all = new HashMap<>();
         for (LocalDate day : days) {
-            Map<String, Standing> onDay = new HashMap<>();
-            for (String repoId : repoIds) {
-                Document point = pointOn(found.get(repoId + "|last"), found.get(repoId + "|" + Buckets.month(day)),
-                        day.toString());
+            Document onDay = found.getOrDefault(org + "|" + day, new Document());
+            Map<String, Standing> standings = new HashMap<>();
+            last.forEach((field, entry) -> {
+                String repoId = FieldNames.decode(field);
+                Document point = pointOn((Document) entry, onDay.get(field, Document.class), day.toString());
                 if (point != null) {
-                    onDay.put(repoId, new Standing(repoId, point.getString("team"),
-                            ((Number) point.get("index")).doubleValue(), point.getString("grade"),
-                            ((Number) point.get("linesOfCode")).longValue()));
+                    standings.put(repoId, standing(repoId, point));
                 }
-            }
-            all.put(day, onDay);
+            });
+            all.put(day, standings);
         }
         return all;
     }
 
-    /** The documents of the org among the ids, with the fields named (all when none are). */
-    private Map<String, Document> read(String org, List<String> ids, List<String> fields) {
-        Map<String, Document> found = new HashMap<>();
-        List<String> include = new ArrayList<>(List.of("org", "repoId"));
-        include.addAll(fields);
-        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-            FindIterable<Document> documents = timelines.find(Filters.in("_id",
-                    ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY))));
-            (fields.isEmpty() ? documents : documents.projection(Projections.include(include))).forEach(d -> {
-                if (org.equals(d.getString("org"))) {
-                    found.put(d.getString("_id"), d);
-                }
-            });
-        }
-        return found;
-    }
-
-    /** Whether the day is on or after the latest point or the deletion, so the month is not needed. */
-    private static boolean answeredByLast(Document last, String day) {
+    /** The latest point on or before the day, the day's own value before it, nothing from the deletion on. */
+    private static Document pointOn(Document last, Document onDay, String day) {
         String deleted = last.getString("deletedDay");
+        if (deleted != null && deleted.compareTo(day) <= 0) {
+            return null;
+        }
         String latest = last.getString("day");
-        return deleted != null && deleted.compareTo(day) <= 0 || latest != null && latest.compareTo(day) <= 0;
+        return latest != null && latest.compareTo(day) <= 0 ? last.get("point", Document.class) : onDay;
     }
 
-    private static Document pointOn(Document last, Document month, String day) {
-        if (last == null || last.getString("deletedDay") != null && last.getString("deletedDay").compareTo(day) <= 0) {
-            return null;
-        }
-        if (last.getString("day") != null && last.getString("day").compareTo(day) <= 0) {
-            return last.get("point", Document.class);
-        }
-        if (month == null) {
-            return null;
-        }
-        String latest = null;
-        for (String d : month.get("days", new Document()).keySet()) {
-            if (d.compareTo(day) <= 0 && (latest == null || d.compareTo(latest) > 0)) {
-                latest = d;
-            }
-        }
-        return latest != null ? month.get("days", Document.class).get(latest, Document.class)
-                : month.get("start", Document.class);
+    private static Standing standing(String repoId, Document point) {
+        return new Standing(repoId, point.getString("team"), ((Number) point.get("index")).doubleValue(),
+                point.getString("grade"), ((Number) point.get("linesOfCode")).longValue());
     }
 
-    /** Sets the start of the months after {@code from} up to {@code to}: the point in effect there. */
-    private static void startMonths(List<UpdateOneModel<Document>> changes, DailyPoint point, YearMonth from,
-            YearMonth to, Document start) {
-        for (YearMonth m = from.plusMonths(1); !m.isAfter(to); m = m.plusMonths(1)) {
-            changes.add(update(point, m, Updates.set("start", start)));
+    /** Sets the point's value on the days from {@code from} up to, not including, {@code until}. */
+    private static void setDays(List<UpdateOneModel<Document>> writes, DailyPoint point, LocalDate from, LocalDate until) {
+        Document value = value(point);
+        for (LocalDate d = from; d.isBefore(until); d = d.plusDays(1)) {
+            writes.add(upsert(point.org(), d.toString(), Updates.set(field(point.repoId()), value)));
         }
     }
 
-    private static UpdateOneModel<Document> update(DailyPoint point, YearMonth month, Bson change) {
-        String text = Buckets.month(month.atDay(1));
-        return new UpdateOneModel<>(Filters.eq("_id", point.repoId() + "|" + text), Updates.combine(change,
-                Updates.setOnInsert("org", point.org()), Updates.setOnInsert("repoId", point.repoId()),
-                Updates.setOnInsert("month", text)), new UpdateOptions().upsert(true));
+    private static UpdateOneModel<Document> upsert(String org, String key, Bson change) {
+        return new UpdateOneModel<>(Filters.eq("_id", org + "|" + key), Updates.combine(change,
+                Updates.setOnInsert("org", org), Updates.setOnInsert("key", key)), new UpdateOptions().upsert(true));
+    }
+
+    private static String field(String repoId) {
+        return REPOS + "." + FieldNames.encode(repoId);
     }
 
     private static Document value(DailyPoint p) {

@@ -37,7 +37,8 @@ public record Contribution(double indexLoc, double loc, int repositories, Map<St
      * @return the sum
      */
     public Contribution plus(Contribution other) {
-        Map<String, Double> categories = new HashMap<>(categoryLoc);
+        // team sums carry no categories: a trend adds thousands of them, so skip copying empty maps
+        Map<String, Double> categories = other.categoryLoc.isEmpty() ? categoryLoc : new HashMap<>(categoryLoc);
         other.categoryLoc.forEach((k, v) -> categories.merge(k, v, Double::sum));
         return new Contribution(indexLoc + other.indexLoc, loc + other.loc, repositories + other.repositories,
                 categories);

@@ -75,8 +75,7 @@ public class OrgOverviewService {
         List<Standing> now;
         Map<String, Standing> before;
         if (asOf != null) {
-            Map<LocalDate, Map<String, Standing>> both = timelines.inEffect(org, current.repoIds(org),
-                    List.of(asOf, earlier));
+            Map<LocalDate, Map<String, Standing>> both = timelines.inEffect(org, List.of(asOf, earlier));
             now = new ArrayList<>(both.get(asOf).values());
             before = both.get(earlier);
         } else {
@@ -90,8 +89,9 @@ public class OrgOverviewService {
             now = new ArrayList<>(now.subList(0, Math.min(limit, now.size())));
         }
         if (before == null) {
-            before = timelines.inEffect(org, now.stream().map(Standing::repoId).toList(), List.of(earlier))
-                    .get(earlier);
+            // ranked by change, every repository's earlier index is needed; else only the rows shown
+            before = timelines.inEffect(org, byChange ? null : now.stream().map(Standing::repoId).toList(),
+                    List.of(earlier)).get(earlier);
         }
         List<LeaderboardEntry> rows = new ArrayList<>();
         for (Standing s : now) {
@@ -126,8 +126,7 @@ public class OrgOverviewService {
         if (asOf == null) {
             return current.live(org);
         }
-        List<Standing> standings = new ArrayList<>(timelines.inEffect(org, current.repoIds(org), List.of(asOf))
-                .get(asOf).values());
+        List<Standing> standings = new ArrayList<>(timelines.inEffect(org, List.of(asOf)).get(asOf).values());
         standings.sort(Comparator.comparing(Standing::repoId));
         return standings;
     }

@@ -1,5 +1,6 @@
 package io.debtwatch.scoring.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.debtwatch.scoring.repository.DailyPointRepository;
 import io.debtwatch.scoring.repository.RollupRepository;
 import io.debtwatch.scoring.repository.RollupRepository.Delta;
@@ -7,13 +8,10 @@ import io.debtwatch.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -32,9 +30,14 @@ public class TrendService {
         this.points = points;
     }
 
-    /** One bucket of a series; index is null when nothing was scored yet. */
-    public record TrendPoint(String bucket, LocalDate start, LocalDate end, Double index, String grade,
-            long linesOfCode, int repositories) {
+    /**
+     * One bucket of a series; index is null when nothing was scored yet. A day bucket is its own start
+     * and end, so those two are left out of it (a year by day and team is 7,300 points, and the dates
+     * were a third of the bytes); a week or month bucket has them, clipped to the range.
+     */
+    public record TrendPoint(String bucket, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate start,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate end, Double index, String grade, long linesOfCode,
+            int repositories) {
     }
 
     /** The points of one team, repository, category or the whole org. */
@@ -78,29 +81,29 @@ public class TrendService {
             Function<Contribution, Map<String, Contribution>> split) {
         Map<String, Contribution> running = new TreeMap<>();
         List<Bucket> buckets = buckets(range);
-        List<Map<String, Contribution>> snapshots = new ArrayList<>();
-        Set<String> keys = new TreeSet<>();
+        Map<String, List<TrendPoint>> series = new TreeMap<>();
         int next = 0;
-        for (Bucket bucket : buckets) {
-            while (next < deltas.size() && deltas.get(next).day().compareTo(bucket.end().toString()) <= 0) {
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            String end = bucket.end().toString();
+            while (next < deltas.size() && deltas.get(next).day().compareTo(end) <= 0) {
                 Delta d = deltas.get(next++);
                 running.merge(d.scope(), d.change(), Contribution::plus);
             }
-            Map<String, Contribution> snapshot = new HashMap<>();
-            running.forEach((scope, c) -> snapshot.putAll(split == null ? Map.of(scope.substring(5), c)
-                    : split.apply(c)));
-            keys.addAll(snapshot.keySet());
-            snapshots.add(snapshot);
+            List<Bucket> earlier = buckets.subList(0, i);
+            running.forEach((scope, c) -> (split == null ? Map.of(scope.substring(5), c) : split.apply(c))
+                    .forEach((key, part) -> series.computeIfAbsent(key, k -> none(earlier)).add(point(bucket, part))));
         }
-        List<Series> series = new ArrayList<>();
-        for (String key : keys) {
-            List<TrendPoint> out = new ArrayList<>();
-            for (int i = 0; i < buckets.size(); i++) {
-                out.add(point(buckets.get(i), snapshots.get(i).getOrDefault(key, Contribution.NONE)));
-            }
-            series.add(new Series(key, out));
-        }
-        return series;
+        List<Series> all = new ArrayList<>();
+        series.forEach((key, points) -> all.add(new Series(key, points)));
+        return all;
+    }
+
+    /** The points of a series before its scope had any change: nothing scored yet. */
+    private static List<TrendPoint> none(List<Bucket> buckets) {
+        List<TrendPoint> points = new ArrayList<>();
+        buckets.forEach(b -> points.add(point(b, Contribution.NONE)));
+        return points;
     }
 
     private static Map<String, Contribution> byCategory(Contribution org) {
@@ -114,11 +117,12 @@ public class TrendService {
         Map<String, List<DailyPoint>> byRepo = new LinkedHashMap<>();
         all.forEach(p -> byRepo.computeIfAbsent(p.repoId(), k -> new ArrayList<>()).add(p));
         List<Series> series = new ArrayList<>();
+        List<Bucket> buckets = buckets(range);
         for (Map.Entry<String, List<DailyPoint>> e : byRepo.entrySet()) {
             List<TrendPoint> out = new ArrayList<>();
             int next = 0;
             DailyPoint inEffect = null;
-            for (Bucket bucket : buckets(range)) {
+            for (Bucket bucket : buckets) {
                 List<DailyPoint> repo = e.getValue();
                 while (next < repo.size() && repo.get(next).day().compareTo(bucket.end().toString()) <= 0) {
                     inEffect = repo.get(next++);
@@ -134,13 +138,13 @@ public class TrendService {
 
     private static TrendPoint point(Bucket bucket, Contribution c) {
         Double index = c.weightedIndex();
-        return new TrendPoint(bucket.label(), bucket.start(), bucket.end(), index,
-                index == null ? null : io.debtwatch.analyzer.score.ScoreModel.grade(index), Math.round(c.loc()),
+        return new TrendPoint(bucket.label(), bucket.day() ? null : bucket.start(), bucket.day() ? null : bucket.end(),
+                index, index == null ? null : io.debtwatch.analyzer.score.ScoreModel.grade(index), Math.round(c.loc()),
                 c.repositories());
     }
 
-    /** A bucket clipped to the range. */
-    private record Bucket(String label, LocalDate start, LocalDate end) {
+    /** A bucket clipped to the range; {@code day} when it is one day, its own start and end. */
+    private record Bucket(String label, LocalDate start, LocalDate end, boolean day) {
     }
 
     private static List<Bucket> buckets(DateRange range) {
@@ -150,7 +154,8 @@ public class TrendService {
             LocalDate day = d;
             seen.computeIfAbsent(Buckets.bucket(d, range.interval()), k -> new LocalDate[] {day, day})[1] = d;
         }
-        seen.forEach((label, span) -> buckets.add(new Bucket(label, span[0], span[1])));
+        boolean days = range.interval() == Buckets.Interval.DAY;
+        seen.forEach((label, span) -> buckets.add(new Bucket(label, span[0], span[1], days)));
         return buckets;
     }
 }
