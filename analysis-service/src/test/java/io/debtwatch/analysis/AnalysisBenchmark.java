@@ -15,6 +15,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +67,8 @@ class AnalysisBenchmark {
         List<CommitDiscovered> history = firstParentHistory(repo, repoId, commits);
         double[] cacheBefore = blobCache();
         double[] handlingBefore = handling();
+        long processCpuBefore = processCpuNanos();
+        long workerCpuBefore = workerCpuNanos();
 
         long started = System.nanoTime();
         try (TopicReader analyses = new TopicReader(Commits.kafka(), Topics.ANALYSES)) {
@@ -75,6 +80,10 @@ class AnalysisBenchmark {
             report(repo, history.size(), seen, seconds, durations(repoId), cacheBefore, cacheAfter);
             LOG.infof("mean handling per message (read, analyse, store, publish): %.2f ms",
                     1000 * (handlingAfter[0] - handlingBefore[0]) / Math.max(1, handlingAfter[1] - handlingBefore[1]));
+            // CPU time barely depends on what else runs on the machine, unlike the wall-clock figures
+            LOG.infof("CPU per commit: %.2f ms in the worker threads, %.2f ms in the whole JVM (service, broker, "
+                    + "wire server, this benchmark)", (workerCpuNanos() - workerCpuBefore) / 1e6 / seen,
+                    (processCpuNanos() - processCpuBefore) / 1e6 / seen);
         }
     }
 
@@ -100,6 +109,23 @@ class AnalysisBenchmark {
                 .forEach(d -> result.add(d.get("durationMillis", Number.class).doubleValue()));
         Collections.sort(result);
         return result;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of the threads that run the blocking consumer (Quarkus' worker pool). */
+    private static long workerCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("executor-thread")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -102,7 +102,7 @@ public class DeltaAnalysisService {
                 fullWalk = true;
             }
             Snapshot snapshot = built.snapshot()
-                    .withDebtSince(DebtDates.of(repository, revCommit, built.files(), parent, fullWalk));
+                    .withDebtSince(DebtDates.of(repository, revCommit, built, parent, fullWalk));
             snapshots.remember(snapshot);
             return new Computed(commit, build(commit, eventId, built, snapshot, parent), snapshot, 0);
         } catch (IOException e) {
@@ -130,7 +130,7 @@ public class DeltaAnalysisService {
         if (found == null) {
             SnapshotBuilder.Built walked = builder.full(reader, commit.repoId(), commit.org(), parentCommit);
             found = walked.snapshot()
-                    .withDebtSince(DebtDates.of(repository, parentCommit, walked.files(), null, true));
+                    .withDebtSince(DebtDates.of(repository, parentCommit, walked, null, true));
         }
         snapshots.remember(found);
         return found;
@@ -142,7 +142,7 @@ public class DeltaAnalysisService {
         try {
             SnapshotBuilder.Built built = builder.delta(reader, own, revCommit, parentCommit);
             return built == null ? null : built.snapshot()
-                    .withDebtSince(DebtDates.of(repository, parentCommit, built.files(), own, true));
+                    .withDebtSince(DebtDates.of(repository, parentCommit, built, own, true));
         } catch (IOException e) {
             throw new AnalysisFailedException("cannot read commit " + parentCommit.name() + ": " + e.getMessage(), e);
         }
