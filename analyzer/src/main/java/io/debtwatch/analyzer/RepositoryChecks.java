@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Repository-level checks over one snapshot: readiness (README, CI, build manifest, lockfile,
  *  external configuration, logging, tests), health endpoint, test ratio and untested modules. */
@@ -21,7 +22,13 @@ final class RepositoryChecks {
             "docker-compose.yaml", "compose.yaml", "pom.xml", "build.gradle", "build.gradle.kts", "package.json", "go.mod",
             "pyproject.toml", "setup.py", "makefile", "chart.yaml", "kustomization.yaml", "procfile", "serverless.yml",
             "app.yaml", "fly.toml", "netlify.toml", "vercel.json");
+    private static final Set<String> CI_FILES = Set.of(".gitlab-ci.yml", "jenkinsfile", ".travis.yml",
+            "azure-pipelines.yml", "bitbucket-pipelines.yml", ".drone.yml");
     private static final int MODULE_MIN_LINES = 50;
+    /** Compiled once: the checks run over every file of every analysed commit. */
+    private static final Pattern DEPLOY_MANIFEST = Pattern.compile("(?i)(k8s|kubernetes|deploy|helm|manifests)/.*\\.ya?ml");
+    private static final Pattern CONFIG_FILE = Pattern.compile(
+            "application(-\\w+)?\\.(properties|ya?ml)|\\.env\\.example|settings\\.py|config\\.(ya?ml|json|toml)");
 
     private final AnalysisSettings settings;
     private final Map<String, Boolean> checks = new LinkedHashMap<>();
@@ -45,14 +52,13 @@ final class RepositoryChecks {
         }
         check("readme", "readiness.readme", any(files, f -> !f.path().contains("/") && name(f).startsWith("readme")));
         check("ci", "readiness.ci", any(files, f -> f.path().startsWith(".github/workflows/") || f.path().startsWith(".circleci/")
-                || Set.of(".gitlab-ci.yml", "jenkinsfile", ".travis.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml",
-                        ".drone.yml").contains(f.path().toLowerCase(Locale.ROOT))));
+                || CI_FILES.contains(f.path().toLowerCase(Locale.ROOT))));
         check("build-manifest", "readiness.build-manifest", any(files, f -> MANIFESTS.contains(name(f))
-                || f.path().matches("(?i)(k8s|kubernetes|deploy|helm|manifests)/.*\\.ya?ml")));
+                || DEPLOY_MANIFEST.matcher(f.path()).matches()));
         check("lockfile", "readiness.lockfile", any(files, f -> LOCKFILES.contains(name(f))
                 || f.traits().contains("pinned-dependencies")));
         check("env-config", "readiness.env-config", any(files, f -> f.traits().contains("env-config")
-                || name(f).matches("application(-\\w+)?\\.(properties|ya?ml)|\\.env\\.example|settings\\.py|config\\.(ya?ml|json|toml)")));
+                || CONFIG_FILE.matcher(name(f)).matches()));
         boolean logging = any(files, f -> f.traits().contains("logging"));
         check("logging", "observability.no-logging", logging);
         boolean server = any(files, f -> f.traits().contains("http-server"));

@@ -1,14 +1,24 @@
 package io.debtwatch.analysis.repository;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -35,24 +45,59 @@ public class AnalysisRepository {
     }
 
     /**
-     * Stores an analysis unless one with its eventId exists.
+     * @param eventIds analysis eventIds
+     * @return the stored analyses among them, by eventId; one query on {@code _id}
+     */
+    public Map<String, CommitAnalyzed> findAll(Collection<String> eventIds) {
+        Map<String, CommitAnalyzed> found = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            analyses.find(in("_id", eventIds)).forEach(d -> found.put(d.getString("_id"),
+                    EventJson.read(d.getString("json"), CommitAnalyzed.class)));
+        }
+        return found;
+    }
+
+    /**
+     * Stores analyses in one round trip; one whose eventId is stored already keeps the stored one.
+     *
+     * @param timed the analyses, each with how long computing it took (kept for the benchmark and for operators)
+     * @return the stored analysis of each eventId: the one given, or the one stored before
+     */
+    public Map<String, CommitAnalyzed> storeAll(List<Timed> timed) {
+        Map<String, CommitAnalyzed> result = new LinkedHashMap<>();
+        if (timed.isEmpty()) {
+            return result;
+        }
+        List<Document> documents = new ArrayList<>();
+        for (Timed t : timed) {
+            CommitAnalyzed a = t.analysis();
+            result.put(a.eventId(), a);
+            documents.add(new Document("_id", a.eventId()).append("repoId", a.repoId()).append("org", a.org())
+                    .append("sha", a.sha()).append("analyzerVersion", a.analyzerVersion()).append("storedAt", new Date())
+                    .append("durationMillis", t.durationMillis()).append("json", EventJson.write(a)));
+        }
+        try {
+            analyses.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<String> before = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                before.add(documents.get(error.getIndex()).getString("_id"));
+            }
+            Map<String, CommitAnalyzed> stored = findAll(before);
+            before.forEach(id -> result.put(id, Objects.requireNonNull(stored.get(id), id)));
+        }
+        return result;
+    }
+
+    /**
+     * An analysis to store.
      *
      * @param analysis       the analysis
-     * @param durationMillis how long computing it took, kept for the benchmark and for operators
-     * @return the stored analysis: this one, or the one stored before
+     * @param durationMillis how long computing it took
      */
-    public CommitAnalyzed storeOnce(CommitAnalyzed analysis, double durationMillis) {
-        try {
-            analyses.insertOne(new Document("_id", analysis.eventId()).append("repoId", analysis.repoId())
-                    .append("org", analysis.org()).append("sha", analysis.sha())
-                    .append("analyzerVersion", analysis.analyzerVersion()).append("storedAt", new Date())
-                    .append("durationMillis", durationMillis).append("json", EventJson.write(analysis)));
-            return analysis;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return find(analysis.eventId()).orElseThrow();
-            }
-            throw e;
-        }
+    public record Timed(CommitAnalyzed analysis, double durationMillis) {
     }
 }

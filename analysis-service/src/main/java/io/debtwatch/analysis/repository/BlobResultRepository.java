@@ -5,12 +5,16 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -51,15 +55,23 @@ public class BlobResultRepository {
     }
 
     /**
-     * Stores a result; storing the same key again writes the same content.
+     * Stores results in one round trip; storing the same key again writes the same content.
      *
-     * @param key      the result key
-     * @param analysis the result
+     * @param results the results by key
      */
-    public void store(String key, FileAnalysis analysis) {
+    public void storeAll(Map<String, FileAnalysis> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+        results.forEach((key, analysis) -> writes.add(new ReplaceOneModel<>(eq("_id", key),
+                new Document("_id", key).append("json", write(key, analysis)), new ReplaceOptions().upsert(true))));
+        blobs.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static String write(String key, FileAnalysis analysis) {
         try {
-            blobs.replaceOne(eq("_id", key), new Document("_id", key)
-                    .append("json", EventJson.mapper().writeValueAsString(analysis)), new ReplaceOptions().upsert(true));
+            return EventJson.mapper().writeValueAsString(analysis);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("result for " + key + " cannot be written", e);
         }

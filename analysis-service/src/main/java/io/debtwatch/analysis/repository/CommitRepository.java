@@ -4,13 +4,16 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +35,18 @@ public class CommitRepository {
     }
 
     /**
-     * Records a commit; recording it again writes the same content.
+     * Records commits in one round trip; recording one again writes the same content.
      *
-     * @param commit the commit as discovered
+     * @param discovered the commits as discovered
      */
-    public void record(CommitDiscovered commit) {
-        commits.replaceOne(eq("_id", commit.eventId()), new Document("_id", commit.eventId())
-                .append("org", commit.org()).append("repoId", commit.repoId()).append("depth", commit.depth())
-                .append("json", EventJson.write(commit)), new ReplaceOptions().upsert(true));
+    public void recordAll(Collection<CommitDiscovered> discovered) {
+        if (discovered.isEmpty()) {
+            return;
+        }
+        commits.bulkWrite(discovered.stream().map(commit -> new ReplaceOneModel<>(eq("_id", commit.eventId()),
+                new Document("_id", commit.eventId()).append("org", commit.org()).append("repoId", commit.repoId())
+                        .append("depth", commit.depth()).append("json", EventJson.write(commit)),
+                new ReplaceOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
     }
 
     /**

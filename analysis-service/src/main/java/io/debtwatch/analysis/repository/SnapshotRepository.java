@@ -5,14 +5,19 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.analysis.config.AnalysisConfig;
 import io.debtwatch.analysis.service.Snapshot;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -88,21 +93,29 @@ public class SnapshotRepository {
     }
 
     /**
-     * Stores a snapshot; it is a function of the commit, so storing it again writes the same content.
+     * Stores snapshots in one round trip and keeps them in memory; a snapshot is a function of its
+     * commit, so storing one again writes the same content.
      *
-     * @param snapshot the snapshot
+     * @param stored the snapshots
      */
-    public void store(Snapshot snapshot) {
-        String id = id(snapshot.repoId(), snapshot.sha());
-        try {
-            snapshots.replaceOne(eq("_id", id), new Document("_id", id).append("org", snapshot.org())
-                    .append("repoId", snapshot.repoId()).append("sha", snapshot.sha())
-                    .append("analyzerVersion", Analyzer.VERSION)
-                    .append("json", EventJson.mapper().writeValueAsString(snapshot)), new ReplaceOptions().upsert(true));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("snapshot " + id + " cannot be written", e);
+    public void storeAll(Collection<Snapshot> stored) {
+        if (stored.isEmpty()) {
+            return;
         }
-        recent.put(id, snapshot);
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+        for (Snapshot snapshot : stored) {
+            String id = id(snapshot.repoId(), snapshot.sha());
+            try {
+                writes.add(new ReplaceOneModel<>(eq("_id", id), new Document("_id", id).append("org", snapshot.org())
+                        .append("repoId", snapshot.repoId()).append("sha", snapshot.sha())
+                        .append("analyzerVersion", Analyzer.VERSION)
+                        .append("json", EventJson.mapper().writeValueAsString(snapshot)), new ReplaceOptions().upsert(true)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("snapshot " + id + " cannot be written", e);
+            }
+        }
+        snapshots.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        stored.forEach(this::remember);
     }
 
     private static String id(String repoId, String sha) {

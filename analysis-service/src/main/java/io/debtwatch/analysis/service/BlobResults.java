@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -24,6 +25,9 @@ import org.eclipse.jgit.lib.ObjectReader;
  * Per-file results: a Caffeine cache in front of MongoDB in front of the analyzer. The key holds
  * the path as well as the blob id because language, test-code and exclusion rules (and so every
  * fingerprint) depend on the path; a file that keeps its path and content is never analysed twice.
+ * A result analysed now waits in memory, visible to every commit analysed after it, until
+ * {@link #flush()} stores it together with the others of the batch; a snapshot or analysis that
+ * needs it is stored only after that.
  */
 @ApplicationScoped
 public class BlobResults {
@@ -33,6 +37,7 @@ public class BlobResults {
     private final long maxFileBytes;
     private final Counter hits;
     private final Counter misses;
+    private final ConcurrentHashMap<String, FileAnalysis> unsaved = new ConcurrentHashMap<>();
 
     BlobResults(BlobResultRepository stored, AnalysisConfig config, MeterRegistry metrics) {
         this.stored = stored;
@@ -69,15 +74,20 @@ public class BlobResults {
             hits.increment();
             return cached;
         }
+        FileAnalysis pending = unsaved.get(key);
+        if (pending != null) {
+            hits.increment();
+            return pending;
+        }
         FileAnalysis result = stored.find(key).orElse(null);
         if (result == null) {
             misses.increment();
             result = analyse(analyzer, reader, path, blob);
-            stored.store(key, result);
+            unsaved.put(key, result);
         } else {
             hits.increment();
+            cache.put(key, result);
         }
-        cache.put(key, result);
         return result;
     }
 
@@ -88,6 +98,14 @@ public class BlobResults {
      */
     public List<FileAnalysis> getAll(Collection<String> keys) {
         Map<String, FileAnalysis> found = new HashMap<>(cache.getAllPresent(keys));
+        if (!unsaved.isEmpty() && found.size() < keys.size()) {
+            keys.stream().filter(k -> !found.containsKey(k)).forEach(k -> {
+                FileAnalysis pending = unsaved.get(k);
+                if (pending != null) {
+                    found.put(k, pending);
+                }
+            });
+        }
         hits.increment(found.size());
         List<String> missing = keys.stream().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
@@ -105,6 +123,17 @@ public class BlobResults {
             result.add(analysis);
         }
         return result;
+    }
+
+    /**
+     * Stores every result analysed and not stored yet, in one round trip, whichever thread analysed
+     * it: a result another thread's commit used is stored before this thread's analyses, too.
+     */
+    public void flush() {
+        Map<String, FileAnalysis> batch = Map.copyOf(unsaved);
+        stored.storeAll(batch);
+        cache.putAll(batch);
+        batch.forEach(unsaved::remove);
     }
 
     private FileAnalysis analyse(Analyzer analyzer, ObjectReader reader, String path, ObjectId blob)

@@ -4,172 +4,118 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import io.debtwatch.analysis.config.AnalysisConfig;
-import io.debtwatch.analysis.repository.AnalysisRepository;
-import io.debtwatch.analysis.repository.CommitRepository;
-import io.debtwatch.analysis.repository.SnapshotRepository;
-import io.debtwatch.analyzer.AnalysisSettings;
+import io.debtwatch.analysis.service.DeltaAnalysisService.Computed;
 import io.debtwatch.analyzer.Analyzer;
-import io.debtwatch.analyzer.Finding;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventIds;
-import io.debtwatch.events.IndicatorTotal;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Turns one discovered commit into its analysis: the snapshot from the parent's plus the delta of
- * the changed files, repository and commit-message checks, totals, and the findings new and fixed
- * against the first parent. An analysis is computed once per eventId; a redelivered commit gets the
- * stored one. Transient Git and MongoDB failures are retried before the message is dead-lettered.
+ * Turns discovered commits into their analyses, a batch at a time: one query finds the analyses
+ * stored before (a redelivered commit gets the stored one, never a second, different one), each
+ * other commit is computed in order, so a child finds its parent's snapshot in memory, and then
+ * all of them are stored with one write per collection. A commit that cannot be analysed or stored
+ * fails alone; its neighbours in the batch do not.
  */
 @ApplicationScoped
 public class CommitAnalysisService {
 
-    private final GitObjectCache objects;
-    private final SnapshotBuilder builder;
-    private final SnapshotRepository snapshots;
-    private final AnalysisRepository analyses;
-    private final CommitRepository commits;
-    private final AnalysisConfig config;
-    private final Timer timer;
-    private final Analyzer messageAnalyzer = new Analyzer(AnalysisSettings.defaults());
+    private final DeltaAnalysisService delta;
+    private final AnalysisStoreService store;
 
-    CommitAnalysisService(GitObjectCache objects, SnapshotBuilder builder, SnapshotRepository snapshots,
-            AnalysisRepository analyses, CommitRepository commits, AnalysisConfig config, MeterRegistry metrics) {
-        this.objects = objects;
-        this.builder = builder;
-        this.snapshots = snapshots;
-        this.analyses = analyses;
-        this.commits = commits;
-        this.config = config;
-        this.timer = Timer.builder("debtwatch.analysis.commit").description("time to analyse one commit")
-                .publishPercentiles(0.5, 0.99).register(metrics);
+    CommitAnalysisService(DeltaAnalysisService delta, AnalysisStoreService store) {
+        this.delta = delta;
+        this.store = store;
+    }
+
+    /**
+     * What became of one commit of a batch: its stored analysis, or why there is none.
+     *
+     * @param analysis the stored analysis, or null
+     * @param failure  why it could not be analysed or stored, or null
+     */
+    public record Outcome(CommitAnalyzed analysis, RuntimeException failure) {
     }
 
     /**
      * @param commit the discovered commit
-     * @return its analysis, computed now or stored before
+     * @return its analysis, computed and stored now or stored before
+     * @throws RuntimeException why it could not be analysed or stored
      */
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 60_000, retryOn = { GitFetchException.class,
-            MongoSocketException.class, MongoTimeoutException.class, MongoNotPrimaryException.class,
-            MongoNodeIsRecoveringException.class })
     public CommitAnalyzed analyze(CommitDiscovered commit) {
-        String eventId = EventIds.analysis(commit.repoId(), commit.sha(), Analyzer.VERSION);
-        return analyses.find(eventId).orElseGet(() -> {
-            commits.record(commit);
-            long started = System.nanoTime();
-            CommitAnalyzed computed = compute(commit, eventId);
-            long nanos = System.nanoTime() - started;
-            timer.record(java.time.Duration.ofNanos(nanos));
-            return analyses.storeOnce(computed, nanos / 1_000_000.0);
-        });
-    }
-
-    private CommitAnalyzed compute(CommitDiscovered commit, String eventId) {
-        try (Repository repository = objects.open(commit.repoId(), commit.repoUrl(), commit.sha());
-                ObjectReader reader = repository.newObjectReader();
-                RevWalk walk = new RevWalk(reader)) {
-            RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit.sha()));
-            Snapshot parent = null;
-            SnapshotBuilder.Built built = null;
-            boolean fullWalk = false;
-            if (revCommit.getParentCount() > 0) {
-                RevCommit parentCommit = walk.parseCommit(revCommit.getParent(0));
-                parent = parentSnapshot(repository, reader, commit, revCommit, parentCommit);
-                built = builder.delta(reader, parent, parentCommit, revCommit);
-                if (built == null) {
-                    built = builder.replacing(reader, parent, revCommit);
-                    fullWalk = true;
-                }
-            }
-            if (built == null) {
-                built = builder.full(reader, commit.repoId(), commit.org(), revCommit);
-                fullWalk = true;
-            }
-            Snapshot snapshot = built.snapshot()
-                    .withDebtSince(DebtDates.of(repository, revCommit, built.files(), parent, fullWalk));
-            snapshots.store(snapshot);
-            return build(commit, eventId, built, snapshot, parent);
-        } catch (IOException e) {
-            throw new AnalysisFailedException("cannot read commit " + commit.sha() + ": " + e.getMessage(), e);
+        Outcome outcome = analyzeAll(List.of(commit)).get(0);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
         }
+        return outcome.analysis();
     }
 
     /**
-     * The parent's snapshot: in memory or stored when the history arrives oldest first; derived
-     * backwards from the commit's own snapshot when it arrives newest first (a backfill starts at the
-     * tip, so each commit's snapshot was built as the parent of the one before); otherwise built by a
-     * full walk, its blobs mostly from the cache. A derived or walked snapshot is kept in memory only
-     * and stored when its own commit is analysed. Either way its debt is dated: a walked one by blame,
-     * a derived one with the dates of the commit's own snapshot (blame only for debt the commit removed).
+     * @param commits discovered commits, each repository's in order
+     * @return the outcome of each, in the same order
      */
-    private Snapshot parentSnapshot(Repository repository, ObjectReader reader, CommitDiscovered commit,
-            RevCommit revCommit, RevCommit parentCommit) throws IOException {
-        Snapshot found = snapshots.cached(commit.repoId(), parentCommit.name())
-                .or(() -> snapshots.cached(commit.repoId(), revCommit.name())
-                        .map(own -> backwards(repository, reader, own, revCommit, parentCommit)))
-                .or(() -> snapshots.find(commit.repoId(), parentCommit.name()))
-                .or(() -> snapshots.find(commit.repoId(), revCommit.name())
-                        .map(own -> backwards(repository, reader, own, revCommit, parentCommit)))
-                .orElse(null);
-        if (found == null) {
-            SnapshotBuilder.Built walked = builder.full(reader, commit.repoId(), commit.org(), parentCommit);
-            found = walked.snapshot()
-                    .withDebtSince(DebtDates.of(repository, parentCommit, walked.files(), null, true));
+    public List<Outcome> analyzeAll(List<CommitDiscovered> commits) {
+        Map<String, CommitAnalyzed> done = new HashMap<>(store.stored(commits.stream()
+                .map(CommitAnalysisService::eventId).distinct().toList()));
+        Map<String, Computed> computed = new LinkedHashMap<>();
+        Map<String, RuntimeException> failed = new HashMap<>();
+        for (CommitDiscovered commit : commits) {
+            String eventId = eventId(commit);
+            if (!done.containsKey(eventId) && !computed.containsKey(eventId) && !failed.containsKey(eventId)) {
+                try {
+                    computed.put(eventId, delta.compute(commit, eventId));
+                } catch (RuntimeException e) {
+                    failed.put(eventId, e);
+                }
+            }
         }
-        snapshots.remember(found);
-        return found;
+        storeAll(new ArrayList<>(computed.values()), done, failed);
+        List<Outcome> outcomes = new ArrayList<>(commits.size());
+        for (CommitDiscovered commit : commits) {
+            String eventId = eventId(commit);
+            outcomes.add(new Outcome(done.get(eventId), failed.get(eventId)));
+        }
+        return outcomes;
     }
 
-    /** The parent's snapshot as the commit's own minus the delta between them, or null when the settings changed. */
-    private Snapshot backwards(Repository repository, ObjectReader reader, Snapshot own, RevCommit revCommit,
-            RevCommit parentCommit) {
+    /**
+     * Stores the batch in one go; when that fails for a reason other than MongoDB being away, each
+     * commit is stored on its own so that one that cannot be stored fails alone.
+     */
+    private void storeAll(List<Computed> computed, Map<String, CommitAnalyzed> done,
+            Map<String, RuntimeException> failed) {
+        if (computed.isEmpty()) {
+            return;
+        }
         try {
-            SnapshotBuilder.Built built = builder.delta(reader, own, revCommit, parentCommit);
-            return built == null ? null : built.snapshot()
-                    .withDebtSince(DebtDates.of(repository, parentCommit, built.files(), own, true));
-        } catch (IOException e) {
-            throw new AnalysisFailedException("cannot read commit " + parentCommit.name() + ": " + e.getMessage(), e);
+            done.putAll(store.store(computed));
+        } catch (RuntimeException e) {
+            if (computed.size() == 1 || transientFailure(e)) {
+                computed.forEach(c -> failed.put(c.analysis().eventId(), e));
+                return;
+            }
+            for (Computed one : computed) {
+                try {
+                    done.putAll(store.store(List.of(one)));
+                } catch (RuntimeException alone) {
+                    failed.put(one.analysis().eventId(), alone);
+                }
+            }
         }
     }
 
-    private CommitAnalyzed build(CommitDiscovered commit, String eventId, SnapshotBuilder.Built built,
-            Snapshot snapshot, Snapshot parent) {
-        List<Finding> parentRepository = parent == null ? List.of() : parent.repositoryFindings();
-        List<Finding> before = Findings.production(built.removed(), parentRepository);
-        List<Finding> after = Findings.production(built.added(), snapshot.repositoryFindings());
-        List<Finding> fresh = new ArrayList<>(messageAnalyzer.analyzeCommitMessage(commit.message()));
-        fresh.addAll(Findings.minus(after, before));
-        List<Finding> fixed = Findings.minus(before, after);
-        List<Finding> top = new ArrayList<>(Findings.production(built.files(), snapshot.repositoryFindings()));
-        top.sort(Findings.SEVERITY_ORDER);
-        Map<String, IndicatorTotal> indicators = snapshot.totals().indicatorsWith(snapshot.repositoryFindings());
-        int limit = config.maxListedFindings();
-        return new CommitAnalyzed(eventId, commit.repoId(), commit.org(), commit.team(), commit.branch(), commit.sha(),
-                commit.parents(), commit.committedAt(), commit.depth(), commit.backfill(), Analyzer.VERSION,
-                Instant.now(), snapshot.totals().linesOfCode(), snapshot.totals().testLinesOfCode(), indicators,
-                Totals.categories(indicators), snapshot.checks(),
-                Findings.summaries(fresh, limit, snapshot.debtSince()), fresh.size(),
-                Findings.summaries(fixed, limit, parentSince(parent)), fixed.size(),
-                Findings.summaries(top, limit, snapshot.debtSince()),
-                snapshot.totals().filesAnalyzed(), snapshot.totals().filesSkipped());
+    private static boolean transientFailure(RuntimeException e) {
+        return e instanceof MongoSocketException || e instanceof MongoTimeoutException
+                || e instanceof MongoNotPrimaryException || e instanceof MongoNodeIsRecoveringException;
     }
 
-    private static Map<String, Instant> parentSince(Snapshot parent) {
-        return parent == null ? Map.of() : parent.debtSince();
+    private static String eventId(CommitDiscovered commit) {
+        return EventIds.analysis(commit.repoId(), commit.sha(), Analyzer.VERSION);
     }
 }

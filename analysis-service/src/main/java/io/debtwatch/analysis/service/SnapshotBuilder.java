@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,26 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * Builds a commit's snapshot: from its parent's snapshot plus the delta of the files that differ
  * (the trees are compared by id, so unchanged folders are never opened), or by a full tree walk
- * when there is no parent snapshot or the repository's settings changed.
+ * when there is no parent snapshot or the repository's settings changed. The file results of the
+ * recent snapshots stay in memory by path, so a child takes its parent's and replaces the changed
+ * files' instead of looking every file's result up again.
  */
 @ApplicationScoped
 public class SnapshotBuilder {
 
     static final String SETTINGS_FILE = ".debtwatch.yml";
 
+    /** A child needs its parent's results (newest first: its own too); a few per worker is plenty. */
+    private static final int RECENT_RESULTS = 16;
+
     private final BlobResults results;
+    private final Map<String, Map<String, FileAnalysis>> recentResults = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, FileAnalysis>> eldest) {
+                    return size() > RECENT_RESULTS;
+                }
+            });
 
     SnapshotBuilder(BlobResults results) {
         this.results = results;
@@ -61,6 +74,7 @@ public class SnapshotBuilder {
         Settings settings = settings(reader, commit);
         Analyzer analyzer = new Analyzer(settings.settings());
         Map<String, String> files = new TreeMap<>();
+        TreeMap<String, FileAnalysis> byPath = new TreeMap<>();
         List<FileAnalysis> analyses = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(commit.getTree());
@@ -69,12 +83,14 @@ public class SnapshotBuilder {
                 if (isFile(walk.getFileMode(0))) {
                     String path = walk.getPathString();
                     files.put(path, walk.getObjectId(0).name());
-                    analyses.add(results.get(analyzer, reader, settings.key(), path, walk.getObjectId(0)));
+                    FileAnalysis result = results.get(analyzer, reader, settings.key(), path, walk.getObjectId(0));
+                    byPath.put(path, result);
+                    analyses.add(result);
                 }
             }
         }
         return finish(analyzer, new Snapshot(repoId, org, commit.name(), settings.key(), settings.problem(), files,
-                Totals.of(analyses), Map.of(), List.of(), Map.of()), analyses, List.of(), analyses);
+                Totals.of(analyses), Map.of(), List.of(), Map.of()), byPath, analyses, List.of(), analyses);
     }
 
     /**
@@ -90,8 +106,7 @@ public class SnapshotBuilder {
      */
     public Built replacing(ObjectReader reader, Snapshot parent, RevCommit commit) throws IOException {
         Built built = full(reader, parent.repoId(), parent.org(), commit);
-        List<FileAnalysis> removed = results.getAll(parent.files().keySet().stream().map(parent::resultKey).toList());
-        return new Built(built.snapshot(), built.files(), removed, built.files());
+        return new Built(built.snapshot(), built.files(), List.copyOf(resultsOf(parent).values()), built.files());
     }
 
     /**
@@ -112,33 +127,54 @@ public class SnapshotBuilder {
         Settings settings = settings(reader, commit);
         Analyzer analyzer = new Analyzer(settings.settings());
         Map<String, String> files = new TreeMap<>(parent.files());
-        List<String> removedKeys = new ArrayList<>();
+        TreeMap<String, FileAnalysis> byPath = new TreeMap<>(resultsOf(parent));
+        List<FileAnalysis> removed = new ArrayList<>();
         List<FileAnalysis> added = new ArrayList<>();
         for (Map.Entry<String, ObjectId> change : changes.entrySet()) {
             String path = change.getKey();
-            if (files.containsKey(path)) {
-                removedKeys.add(parent.resultKey(path));
-                files.remove(path);
+            if (files.remove(path) != null) {
+                removed.add(byPath.remove(path));
             }
             if (change.getValue() != null) {
+                FileAnalysis result = results.get(analyzer, reader, settings.key(), path, change.getValue());
                 files.put(path, change.getValue().name());
-                added.add(results.get(analyzer, reader, settings.key(), path, change.getValue()));
+                byPath.put(path, result);
+                added.add(result);
             }
         }
-        List<FileAnalysis> removed = results.getAll(removedKeys);
         Snapshot snapshot = new Snapshot(parent.repoId(), parent.org(), commit.name(), settings.key(),
                 settings.problem(), files, parent.totals().apply(removed, added), Map.of(), List.of(), Map.of());
-        List<FileAnalysis> all = results.getAll(files.keySet().stream().map(snapshot::resultKey).toList());
-        return finish(analyzer, snapshot, all, removed, added);
+        return finish(analyzer, snapshot, byPath, List.copyOf(byPath.values()), removed, added);
     }
 
-    private static Built finish(Analyzer analyzer, Snapshot s, List<FileAnalysis> all, List<FileAnalysis> removed,
-            List<FileAnalysis> added) {
+    /** A snapshot's file results by path: from memory when it was built or used recently, else looked up. */
+    private Map<String, FileAnalysis> resultsOf(Snapshot snapshot) {
+        Map<String, FileAnalysis> known = recentResults.get(resultsId(snapshot));
+        if (known != null) {
+            return known;
+        }
+        List<String> paths = List.copyOf(snapshot.files().keySet());
+        List<FileAnalysis> found = results.getAll(paths.stream().map(snapshot::resultKey).toList());
+        TreeMap<String, FileAnalysis> byPath = new TreeMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            byPath.put(paths.get(i), found.get(i));
+        }
+        recentResults.put(resultsId(snapshot), byPath);
+        return byPath;
+    }
+
+    private static String resultsId(Snapshot snapshot) {
+        return snapshot.repoId() + ":" + snapshot.sha() + ":" + snapshot.settingsKey();
+    }
+
+    private Built finish(Analyzer analyzer, Snapshot s, Map<String, FileAnalysis> byPath, List<FileAnalysis> all,
+            List<FileAnalysis> removed, List<FileAnalysis> added) {
         RepositoryAnalysis repository = analyzer.analyzeRepository(all);
         Map<String, Boolean> checks = new LinkedHashMap<>(new TreeMap<>(repository.checks()));
         checks.put("settings-valid", s.settingsProblem() == null);
         Snapshot snapshot = new Snapshot(s.repoId(), s.org(), s.sha(), s.settingsKey(), s.settingsProblem(), s.files(),
                 s.totals(), checks, repository.findings(), s.debtSince());
+        recentResults.put(resultsId(snapshot), byPath);
         return new Built(snapshot, all, removed, added);
     }
 
