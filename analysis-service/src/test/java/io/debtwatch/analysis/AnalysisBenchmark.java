@@ -99,14 +99,17 @@ class AnalysisBenchmark {
             double[] after) throws IOException {
         double hits = after[0] - before[0];
         double misses = after[1] - before[1];
+        double carried = after[2] - before[2];
         String text = String.format(java.util.Locale.ROOT, """
                 repository: %s
                 commits sent: %d, analyses received: %d
                 wall time: %.1f s, throughput: %.1f commits/s (Kafka in to Kafka out)
                 analysis time per commit: median %.2f ms, p99 %.2f ms, max %.2f ms
-                blob cache: %.0f hits, %.0f misses, hit rate %.1f %%
+                blob cache: %.0f hits, %.0f misses, hit rate %.1f %%; %.0f results carried from the parent
+                file results reused (carried or cache hits) without analysing: %.1f %%
                 """, repo, sent, seen, seconds, seen / seconds, percentile(millis, 0.5), percentile(millis, 0.99),
-                millis.isEmpty() ? 0 : millis.get(millis.size() - 1), hits, misses, 100 * hits / Math.max(1, hits + misses));
+                millis.isEmpty() ? 0 : millis.get(millis.size() - 1), hits, misses, 100 * hits / Math.max(1, hits + misses),
+                carried, 100 * (hits + carried) / Math.max(1, hits + carried + misses));
         Files.writeString(Path.of("target", "benchmark-analysis.txt"), text);
         LOG.info("\n" + text);
     }
@@ -142,7 +145,7 @@ class AnalysisBenchmark {
 
     private static double[] blobCache() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return new double[] { counter(metrics, "hit"), counter(metrics, "miss") };
+        return new double[] { counter(metrics, "hit"), counter(metrics, "miss"), counter(metrics, "carried") };
     }
 
     private static double[] handling() {

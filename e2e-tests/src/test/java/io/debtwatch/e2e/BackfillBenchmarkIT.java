@@ -102,13 +102,13 @@ class BackfillBenchmarkIT {
                     .body("sha", equalTo(tip));
             double[] cacheAfter = blobCache(analysisUrl);
             report(generated, (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started, scoredAt - started,
-                    durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1],
+                    durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1], cacheAfter[2] - cacheBefore[2],
                     handlingMillis(analysisUrl), loadBefore, loadAfter);
         }
     }
 
     private static void report(double generated, long analysedNanos, long scoredNanos, List<Double> millis,
-            double hits, double misses, double handling, String loadBefore, String loadAfter) throws Exception {
+            double hits, double misses, double carried, double handling, String loadBefore, String loadAfter) throws Exception {
         double analysed = analysedNanos / 1e9;
         double scored = scoredNanos / 1e9;
         String text = String.format(Locale.ROOT, """
@@ -117,11 +117,13 @@ class BackfillBenchmarkIT {
                 registration to every score stored: %.1f s, throughput end to end: %.1f commits/s
                 analysis time per commit: median %.2f ms, p99 %.2f ms, max %.2f ms
                 mean handling per commit message in the analysis service: %.2f ms
-                blob cache: %.0f hits, %.0f misses, hit rate %.1f %%
+                blob cache: %.0f hits, %.0f misses, hit rate %.1f %%; %.0f results carried from the parent
+                file results reused (carried or cache hits) without analysing: %.1f %%
                 load average before: %s, after: %s
                 """, COMMITS, generated, analysed, COMMITS / analysed, scored, COMMITS / scored,
                 percentile(millis, 0.5), percentile(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
-                handling, hits, misses, 100 * hits / Math.max(1, hits + misses), loadBefore, loadAfter);
+                handling, hits, misses, 100 * hits / Math.max(1, hits + misses), carried,
+                100 * (hits + carried) / Math.max(1, hits + carried + misses), loadBefore, loadAfter);
         Files.writeString(Path.of("target", "benchmark-backfill.txt"), text);
         LOG.info("\n" + text);
     }
@@ -142,7 +144,8 @@ class BackfillBenchmarkIT {
     private static double[] blobCache(String analysisUrl) {
         String metrics = metrics(analysisUrl);
         return new double[] { metric(metrics, "debtwatch_analysis_blob_cache_total\\{[^}]*result=\"hit\"[^}]*\\}"),
-                metric(metrics, "debtwatch_analysis_blob_cache_total\\{[^}]*result=\"miss\"[^}]*\\}") };
+                metric(metrics, "debtwatch_analysis_blob_cache_total\\{[^}]*result=\"miss\"[^}]*\\}"),
+                metric(metrics, "debtwatch_analysis_blob_cache_total\\{[^}]*result=\"carried\"[^}]*\\}") };
     }
 
     private static double handlingMillis(String analysisUrl) {

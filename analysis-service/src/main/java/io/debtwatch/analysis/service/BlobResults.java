@@ -37,6 +37,7 @@ public class BlobResults {
     private final long maxFileBytes;
     private final Counter hits;
     private final Counter misses;
+    private final Counter carried;
     private final ConcurrentHashMap<String, FileAnalysis> unsaved = new ConcurrentHashMap<>();
 
     BlobResults(BlobResultRepository stored, AnalysisConfig config, MeterRegistry metrics) {
@@ -45,6 +46,17 @@ public class BlobResults {
         this.maxFileBytes = config.maxFileBytes();
         this.hits = metrics.counter("debtwatch.analysis.blob.cache", "result", "hit");
         this.misses = metrics.counter("debtwatch.analysis.blob.cache", "result", "miss");
+        this.carried = metrics.counter("debtwatch.analysis.blob.cache", "result", "carried");
+    }
+
+    /**
+     * Counts results a child took over from its parent's snapshot in memory, unchanged files that were
+     * neither looked up nor analysed again.
+     *
+     * @param count how many
+     */
+    public void carried(int count) {
+        carried.increment(count);
     }
 
     /**

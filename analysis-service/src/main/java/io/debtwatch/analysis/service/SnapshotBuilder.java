@@ -142,6 +142,7 @@ public class SnapshotBuilder {
                 added.add(result);
             }
         }
+        results.carried(byPath.size() - added.size());
         Snapshot snapshot = new Snapshot(parent.repoId(), parent.org(), commit.name(), settings.key(),
                 settings.problem(), files, parent.totals().apply(removed, added), Map.of(), List.of(), Map.of());
         return finish(analyzer, snapshot, byPath, List.copyOf(byPath.values()), removed, added);
