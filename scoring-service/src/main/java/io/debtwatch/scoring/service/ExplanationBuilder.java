@@ -80,7 +80,10 @@ public final class ExplanationBuilder {
         return parts;
     }
 
-    /** "satd.todo" reads "TODO", "error-handling.empty-catch" reads "empty catch". */
+    /**
+     * An indicator id as people read it: "satd.todo" reads as its tag in capitals,
+     * "error-handling.empty-catch" reads "empty catch".
+     */
     static String label(String indicatorId, int count) {
         String last = indicatorId.substring(indicatorId.lastIndexOf('.') + 1).replace('-', ' ');
         String base = indicatorId.startsWith("satd.") ? last.toUpperCase(Locale.ROOT) : last;
