@@ -3,6 +3,8 @@ package io.debtwatch.analysis;
 import static io.debtwatch.analysis.Commits.analyse;
 import static io.debtwatch.analysis.Commits.discovered;
 import static io.debtwatch.analysis.Commits.kafka;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +73,9 @@ class FailureHandlingTest {
             String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
                     StandardCharsets.UTF_8);
             assertTrue(reason.contains("cannot fetch " + commit.name()), reason);
+            // the commit stays known, so a re-analysis of the history can replay it once the repository is back
+            given().contentType("application/json").body("{\"scope\":\"history\",\"repoId\":\"" + repoId + "\"}")
+                    .post("/api/v1/orgs/{org}/reanalysis", Commits.ORG).then().statusCode(202).body("total", equalTo(1));
         }
     }
 }

@@ -9,10 +9,12 @@ import io.debtwatch.analysis.repository.CommitRepository;
 import io.debtwatch.analysis.repository.SnapshotRepository;
 import io.debtwatch.analysis.service.DeltaAnalysisService.Computed;
 import io.debtwatch.events.CommitAnalyzed;
+import io.debtwatch.events.CommitDiscovered;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
@@ -49,15 +51,17 @@ public class AnalysisStoreService {
     }
 
     /**
-     * @param computed analyses computed and not stored yet
+     * @param computed   analyses computed and not stored yet
+     * @param unanalysed commits whose analysis failed: only their commit records are written, so that a
+     *                   re-analysis of the history replays them
      * @return the stored analysis of each eventId: the computed one, or one another delivery stored first
      */
     @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 60_000, retryOn = { MongoSocketException.class,
             MongoTimeoutException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class })
-    public Map<String, CommitAnalyzed> store(List<Computed> computed) {
+    public Map<String, CommitAnalyzed> store(List<Computed> computed, List<CommitDiscovered> unanalysed) {
         results.flush();
         snapshots.storeAll(computed.stream().map(Computed::snapshot).toList());
-        commits.recordAll(computed.stream().map(Computed::commit).toList());
+        commits.recordAll(Stream.concat(computed.stream().map(Computed::commit), unanalysed.stream()).toList());
         return analyses.storeAll(computed.stream()
                 .map(c -> new AnalysisRepository.Timed(c.analysis(), c.durationMillis())).toList());
     }

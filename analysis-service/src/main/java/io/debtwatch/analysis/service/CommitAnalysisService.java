@@ -65,6 +65,7 @@ public class CommitAnalysisService {
                 .map(CommitAnalysisService::eventId).distinct().toList()));
         Map<String, Computed> computed = new LinkedHashMap<>();
         Map<String, RuntimeException> failed = new HashMap<>();
+        List<CommitDiscovered> unanalysed = new ArrayList<>();
         for (CommitDiscovered commit : commits) {
             String eventId = eventId(commit);
             if (!done.containsKey(eventId) && !computed.containsKey(eventId) && !failed.containsKey(eventId)) {
@@ -72,10 +73,11 @@ public class CommitAnalysisService {
                     computed.put(eventId, delta.compute(commit, eventId));
                 } catch (RuntimeException e) {
                     failed.put(eventId, e);
+                    unanalysed.add(commit);
                 }
             }
         }
-        storeAll(new ArrayList<>(computed.values()), done, failed);
+        storeAll(new ArrayList<>(computed.values()), unanalysed, done, failed);
         List<Outcome> outcomes = new ArrayList<>(commits.size());
         for (CommitDiscovered commit : commits) {
             String eventId = eventId(commit);
@@ -86,25 +88,34 @@ public class CommitAnalysisService {
 
     /**
      * Stores the batch in one go; when that fails for a reason other than MongoDB being away, each
-     * commit is stored on its own so that one that cannot be stored fails alone.
+     * commit is stored on its own so that one that cannot be stored fails alone. The commits that
+     * could not be analysed are recorded too, so that a re-analysis of the history replays them.
      */
-    private void storeAll(List<Computed> computed, Map<String, CommitAnalyzed> done,
+    private void storeAll(List<Computed> computed, List<CommitDiscovered> unanalysed, Map<String, CommitAnalyzed> done,
             Map<String, RuntimeException> failed) {
-        if (computed.isEmpty()) {
+        if (computed.isEmpty() && unanalysed.isEmpty()) {
             return;
         }
         try {
-            done.putAll(store.store(computed));
+            done.putAll(store.store(computed, unanalysed));
         } catch (RuntimeException e) {
-            if (computed.size() == 1 || transientFailure(e)) {
+            if (computed.size() + unanalysed.size() == 1 || transientFailure(e)) {
                 computed.forEach(c -> failed.put(c.analysis().eventId(), e));
+                unanalysed.forEach(c -> failed.get(eventId(c)).addSuppressed(e));
                 return;
             }
             for (Computed one : computed) {
                 try {
-                    done.putAll(store.store(List.of(one)));
+                    done.putAll(store.store(List.of(one), List.of()));
                 } catch (RuntimeException alone) {
                     failed.put(one.analysis().eventId(), alone);
+                }
+            }
+            for (CommitDiscovered one : unanalysed) {
+                try {
+                    store.store(List.of(), List.of(one));
+                } catch (RuntimeException alone) {
+                    failed.get(eventId(one)).addSuppressed(alone);
                 }
             }
         }
