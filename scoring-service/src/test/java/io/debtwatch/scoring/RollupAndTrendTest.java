@@ -155,6 +155,14 @@ class RollupAndTrendTest {
         assertEquals(List.of(a, b), improved.getList("entries.repoId"));
         assertEquals(List.of(idx(a2), idx(b2)), improved.getList("entries.index", Float.class));
         assertEquals(List.of(idx(a1), idx(b1)), improved.getList("entries.previousIndex", Float.class));
+        // the same period the other way round, and the best now: b rose from its January to its February point
+        given().queryParam("order", "regressed").queryParam("period", "30d").queryParam("asOf", "2026-03-12")
+                .get("/api/v1/orgs/{org}/leaderboard", org).then().statusCode(200)
+                .body("entries.repoId", equalTo(List.of(b, a)))
+                .body("entries.previousIndex", equalTo(List.of(idx(b1), idx(a1))));
+        given().queryParam("order", "best").queryParam("asOf", "2026-03-12").get("/api/v1/orgs/{org}/leaderboard", org)
+                .then().statusCode(200).body("entries.repoId", equalTo(List.of(a, b)))
+                .body("entries.index", equalTo(List.of(idx(a2), idx(b2))));
         // 2026-01-10 against 2025-12-11: a and c, nothing earlier to compare with
         given().queryParam("order", "worst").queryParam("asOf", "2026-01-10")
                 .get("/api/v1/orgs/{org}/leaderboard", org).then().statusCode(200)
