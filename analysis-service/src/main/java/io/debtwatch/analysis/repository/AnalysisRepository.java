@@ -1,7 +1,6 @@
 package io.debtwatch.analysis.repository;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -10,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.EventJson;
+import io.debtwatch.service.mongo.ByIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,14 +46,12 @@ public class AnalysisRepository {
 
     /**
      * @param eventIds analysis eventIds
-     * @return the stored analyses among them, by eventId; one query on {@code _id}
+     * @return the stored analyses among them, by eventId; read by {@code _id}
      */
     public Map<String, CommitAnalyzed> findAll(Collection<String> eventIds) {
         Map<String, CommitAnalyzed> found = new HashMap<>();
-        if (!eventIds.isEmpty()) {
-            analyses.find(in("_id", eventIds)).forEach(d -> found.put(d.getString("_id"),
-                    EventJson.read(d.getString("json"), CommitAnalyzed.class)));
-        }
+        ByIds.find(analyses, eventIds).forEach(d -> found.put(d.getString("_id"),
+                EventJson.read(d.getString("json"), CommitAnalyzed.class)));
         return found;
     }
 

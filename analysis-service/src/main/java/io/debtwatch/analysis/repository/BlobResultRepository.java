@@ -1,7 +1,6 @@
 package io.debtwatch.analysis.repository;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
@@ -10,6 +9,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.events.EventJson;
+import io.debtwatch.service.mongo.ByIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,9 +48,7 @@ public class BlobResultRepository {
      */
     public Map<String, FileAnalysis> findAll(Collection<String> keys) {
         Map<String, FileAnalysis> found = new HashMap<>();
-        if (!keys.isEmpty()) {
-            blobs.find(in("_id", keys)).forEach(d -> found.put(d.getString("_id"), read(d)));
-        }
+        ByIds.find(blobs, keys).forEach(d -> found.put(d.getString("_id"), read(d)));
         return found;
     }
 

@@ -12,6 +12,7 @@ import com.mongodb.client.model.WriteModel;
 import io.debtwatch.scoring.service.CommitScore;
 import io.debtwatch.scoring.service.CurrentScore;
 import io.debtwatch.scoring.service.Standing;
+import io.debtwatch.service.mongo.ByIds;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.debtwatch.scoring.repository;
+package io.debtwatch.service.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -13,14 +13,20 @@ import org.bson.Document;
  * MongoDB-wire server answers from an index, in slices: it then matches every document found
  * against the whole list again, so one list of thousands costs quadratic time.
  */
-final class ByIds {
+public final class ByIds {
 
-    static final int IDS_PER_QUERY = 200;
+    /** Ids per {@code $in} query. */
+    public static final int IDS_PER_QUERY = 200;
 
     private ByIds() {
     }
 
-    static List<Document> find(MongoCollection<Document> collection, Collection<String> ids) {
+    /**
+     * @param collection the collection
+     * @param ids        the ids, duplicates allowed
+     * @return the documents found, each once
+     */
+    public static List<Document> find(MongoCollection<Document> collection, Collection<String> ids) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         List<Document> found = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += IDS_PER_QUERY) {
