@@ -111,9 +111,9 @@ public class DeltaAnalysisService {
     }
 
     /**
-     * The parent's snapshot: in memory or stored when the history arrives oldest first; derived
-     * backwards from the commit's own snapshot when it arrives newest first (a backfill starts at the
-     * tip, so each commit's snapshot was built as the parent of the one before); otherwise built by a
+     * The parent's snapshot: in memory or stored when the history arrives oldest first (a backfill
+     * after its tip, a sync); derived backwards from the commit's own snapshot when it arrives newest
+     * first (each commit's snapshot was built as the parent of the one before); otherwise built by a
      * full walk, its blobs mostly from the cache. A derived or walked snapshot is kept in memory only
      * and stored when its own commit is analysed. Either way its debt is dated: a walked one by blame,
      * a derived one with the dates of the commit's own snapshot (blame only for debt the commit removed).

@@ -2,6 +2,7 @@ package io.debtwatch.ingest.repository;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 
 /** Maps repositories between records and MongoDB documents, in one place. */
@@ -40,7 +41,12 @@ final class RepositoryDocuments {
     static Document backfillDocument(BackfillState b) {
         return new Document("policy", b.policy()).append("count", b.count()).append("state", b.state())
                 .append("tip", b.tip()).append("planned", b.planned()).append("emitted", b.emitted())
-                .append("nextSha", b.nextSha()).append("nextDepth", b.nextDepth()).append("lastDay", b.lastDay());
+                .append("nextSha", b.nextSha()).append("nextDepth", b.nextDepth()).append("lastDay", b.lastDay())
+                .append("segments", b.segments() == null ? null : b.segments().stream()
+                        .map(g -> new Document("sha", g.sha()).append("depth", g.depth()).append("steps", g.steps())
+                                .append("childDay", g.childDay()))
+                        .toList())
+                .append("segment", b.segment()).append("segmentEmitted", b.segmentEmitted());
     }
 
     private static SyncState sync(Document d) {
@@ -52,7 +58,14 @@ final class RepositoryDocuments {
     private static BackfillState backfill(Document d) {
         return new BackfillState(d.getString("policy"), d.getInteger("count", 0), d.getString("state"),
                 d.getString("tip"), number(d, "planned"), number(d, "emitted"), d.getString("nextSha"),
-                number(d, "nextDepth"), d.getString("lastDay"));
+                number(d, "nextDepth"), d.getString("lastDay"), segments(d.getList("segments", Document.class)),
+                d.getInteger("segment", 0), d.getInteger("segmentEmitted", 0));
+    }
+
+    /** Absent in a backfill stored before the history was cut into segments: it is cut when it next runs. */
+    private static List<BackfillState.Segment> segments(List<Document> stored) {
+        return stored == null ? null : stored.stream().map(g -> new BackfillState.Segment(g.getString("sha"),
+                number(g, "depth"), g.getInteger("steps", 0), g.getString("childDay"))).toList();
     }
 
     private static long number(Document d, String key) {

@@ -3,6 +3,7 @@ package io.debtwatch.ingest.service;
 import com.mongodb.client.model.Updates;
 import io.debtwatch.ingest.config.IngestConfig;
 import io.debtwatch.ingest.repository.BackfillState;
+import io.debtwatch.ingest.repository.BackfillState.Segment;
 import io.debtwatch.ingest.repository.OutboxEvent;
 import io.debtwatch.ingest.repository.OutboxRepository;
 import io.debtwatch.ingest.repository.RepositoryEntity;
@@ -26,15 +27,19 @@ import org.eclipse.jgit.lib.Repository;
 import org.jboss.logging.Logger;
 
 /**
- * Walks a repository's history first-parent from the tip seen at registration, under its policy
- * ({@code none}, {@code last} N, {@code daily}, {@code all}), one bounded batch at a time. A batch
- * is written only while few of the backfill's events wait unsent, so a long backfill never fills
- * the outbox ahead of new pushes; the cursor is stored after each batch, so a restart resumes.
+ * Emits a repository's first-parent history from the tip seen at registration, under its policy
+ * ({@code none}, {@code last} N, {@code daily}, {@code all}), one bounded batch at a time: the tip
+ * first, so a new repository is scored at once, then the rest oldest first, so the analysis of each
+ * commit is a delta on its parent's, analysed just before (see {@link BackfillState}). A batch is
+ * written only while few of the backfill's events wait unsent, so a long backfill never fills the
+ * outbox ahead of new pushes; the cursor is stored after each batch, so a restart resumes.
  */
 @ApplicationScoped
 public class BackfillService {
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
+    /** Commits of the chain per segment: what one batch walks to find its commits. */
+    static final int SEGMENT_STEPS = 1000;
 
     private final IngestConfig config;
     private final RepositoryStore repositories;
@@ -72,7 +77,7 @@ public class BackfillService {
             default -> throw new IllegalStateException("unknown backfill policy " + current.policy());
         };
         BackfillState state = new BackfillState(current.policy(), current.count(), planned == 0 ? "done" : "running",
-                tip.name(), planned, 0, planned == 0 ? null : tip.name(), depth, null);
+                tip.name(), planned, 0, planned == 0 ? null : tip.name(), depth, null, null, 0, 0);
         repositories.saveBackfill(repo.id(), state);
         return state;
     }
@@ -123,7 +128,8 @@ public class BackfillService {
     }
 
     /**
-     * Emits the next batch of a running backfill, unless too many of its events still wait to be sent.
+     * Emits the next batch of a running backfill, unless too many of its events still wait to be sent:
+     * the tip alone first, then the rest of the history oldest first, a segment at a time.
      *
      * @param repoId the repository
      * @return what remains to do
@@ -139,37 +145,107 @@ public class BackfillService {
         }
         BackfillState state = repo.backfill();
         try (Repository mirror = mirrors.open(repoId)) {
-            List<ChainStep> steps = history.chain(mirror, ObjectId.fromString(state.nextSha()),
-                    config.backfill().batchSize());
-            List<OutboxEvent> events = new ArrayList<>();
-            long depth = state.nextDepth();
-            long emitted = state.emitted();
-            String lastDay = state.lastDay();
-            ChainStep last = null;
+            BackfillState next = state.emitted() == 0 && state.segments() == null ? emitTip(repo, mirror, state)
+                    : emitSegment(repo, mirror, state.segments() == null ? cut(mirror, state) : state);
+            repositories.saveBackfill(repoId, next);
+            if (next.state().equals("done")) {
+                LOG.infof("backfill of %s done: %d commits", repoId, next.emitted());
+                return Progress.DONE;
+            }
+            return Progress.MORE;
+        }
+    }
+
+    private BackfillState emitTip(RepositoryEntity repo, Repository mirror, BackfillState state)
+            throws GitSyncException {
+        ChainStep tip = history.chain(mirror, ObjectId.fromString(state.nextSha()), 1).get(0);
+        outbox.record(List.of(OutboxEvents.commit(repo, history.read(mirror, tip.id(), state.nextDepth()), true)));
+        boolean done = state.planned() <= 1 || tip.firstParent() == null;
+        return new BackfillState(state.policy(), state.count(), done ? "done" : "running", state.tip(),
+                done ? 1 : state.planned(), 1, done ? null : tip.firstParent().name(), state.nextDepth() - 1,
+                day(tip.commitTime()), null, 0, 0);
+    }
+
+    /** Cuts the history from {@code nextSha} down to the last commit the backfill takes into segments. */
+    private BackfillState cut(Repository mirror, BackfillState state) throws GitSyncException {
+        long wanted = state.planned() - state.emitted();
+        List<Segment> segments = new ArrayList<>();
+        ObjectId next = ObjectId.fromString(state.nextSha());
+        long depth = state.nextDepth();
+        String childDay = state.lastDay();
+        long taken = 0;
+        while (next != null && taken < wanted) {
+            List<ChainStep> steps = history.chain(mirror, next, SEGMENT_STEPS);
+            if (steps.isEmpty()) {
+                break;
+            }
+            String segmentChildDay = childDay;
+            int spanned = 0;
             for (ChainStep step : steps) {
-                if (emitted >= state.planned()) {
+                if (taken >= wanted) {
                     break;
                 }
-                last = step;
+                spanned++;
                 String day = day(step.commitTime());
-                if (!state.policy().equals("daily") || !day.equals(lastDay)) {
-                    events.add(OutboxEvents.commit(repo, history.read(mirror, step.id(), depth), true));
-                    emitted++;
-                    lastDay = day;
+                if (takes(state, day, childDay)) {
+                    taken++;
                 }
-                depth--;
+                childDay = day;
             }
-            outbox.record(events);
-            boolean done = emitted >= state.planned() || last == null || last.firstParent() == null;
-            String next = done ? null : last.firstParent().name();
-            repositories.saveBackfill(repoId, new BackfillState(state.policy(), state.count(),
-                    done ? "done" : "running", state.tip(), done ? emitted : state.planned(), emitted, next, depth,
-                    lastDay));
-            if (done) {
-                LOG.infof("backfill of %s done: %d commits", repoId, emitted);
-            }
-            return done ? Progress.DONE : Progress.MORE;
+            segments.add(new Segment(next.name(), depth, spanned, segmentChildDay));
+            depth -= spanned;
+            ChainStep last = steps.get(spanned - 1);
+            next = spanned < steps.size() ? steps.get(spanned).id() : last.firstParent();
         }
+        return new BackfillState(state.policy(), state.count(), state.state(), state.tip(),
+                state.emitted() + taken, state.emitted(), null, depth, null, segments, segments.size() - 1, 0);
+    }
+
+    /** Emits the oldest commits of the current segment not emitted yet, at most a batch. */
+    private BackfillState emitSegment(RepositoryEntity repo, Repository mirror, BackfillState state)
+            throws GitSyncException {
+        if (state.segment() < 0 || state.segments().isEmpty()) {
+            return finished(state);
+        }
+        Segment segment = state.segments().get(state.segment());
+        List<ChainStep> steps = history.chain(mirror, ObjectId.fromString(segment.sha()), segment.steps());
+        List<ChainStep> taken = new ArrayList<>();
+        List<Long> depths = new ArrayList<>();
+        String childDay = segment.childDay();
+        long depth = segment.depth();
+        for (ChainStep step : steps) {
+            String day = day(step.commitTime());
+            if (takes(state, day, childDay)) {
+                taken.add(step);
+                depths.add(depth);
+            }
+            childDay = day;
+            depth--;
+        }
+        int from = taken.size() - 1 - state.segmentEmitted();
+        int to = Math.max(-1, from - config.backfill().batchSize());
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = from; i > to; i--) {
+            events.add(OutboxEvents.commit(repo, history.read(mirror, taken.get(i).id(), depths.get(i)), true));
+        }
+        outbox.record(events);
+        long emitted = state.emitted() + events.size();
+        boolean segmentDone = to < 0;
+        int nextSegment = segmentDone ? state.segment() - 1 : state.segment();
+        BackfillState next = new BackfillState(state.policy(), state.count(), state.state(), state.tip(),
+                state.planned(), emitted, null, state.nextDepth(), null, state.segments(), nextSegment,
+                segmentDone ? 0 : state.segmentEmitted() + events.size());
+        return nextSegment < 0 ? finished(next) : next;
+    }
+
+    private static BackfillState finished(BackfillState state) {
+        return new BackfillState(state.policy(), state.count(), "done", state.tip(), state.emitted(), state.emitted(),
+                null, state.nextDepth(), null, null, 0, 0);
+    }
+
+    /** Whether a commit of that day is taken: every commit, or for {@code daily} the newest of each day. */
+    private static boolean takes(BackfillState state, String day, String childDay) {
+        return !state.policy().equals("daily") || !day.equals(childDay);
     }
 
     /**

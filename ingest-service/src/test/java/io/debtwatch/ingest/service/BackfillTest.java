@@ -6,7 +6,6 @@ import static io.debtwatch.ingest.IngestTestSupport.registered;
 import static io.debtwatch.ingest.IngestTestSupport.syncNow;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
@@ -29,6 +28,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import jakarta.inject.Inject;
+import org.bson.Document;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jboss.logging.Logger;
@@ -38,7 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Backfill policies on a history spread over three days, and a long backfill that does not hold up a push. */
+/** Backfill policies on a history spread over three days, their order (the tip, then oldest first), and a long
+ *  backfill that does not hold up a push. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(MongoTestResource.class)
@@ -50,6 +56,9 @@ class BackfillTest {
 
     @TempDir
     static Path dir;
+
+    @Inject
+    MongoClient mongo;
 
     /** Twelve commits, four per day on three days, newest last. */
     private final List<RevCommit> history = new ArrayList<>();
@@ -90,24 +99,47 @@ class BackfillTest {
     }
 
     @Test
-    void dailyEmitsTheLastCommitOfEachDay() {
+    void dailyEmitsTheLastCommitOfEachDayTheTipFirstThenOldestFirst() {
         String id = register(Map.of("policy", "daily"), "daily");
         List<CommitDiscovered> events = commits(id, 4, Duration.ofSeconds(4));
-        assertThat(events.stream().map(CommitDiscovered::sha).toList(), containsInAnyOrder(history.get(11).name(),
-                history.get(7).name(), history.get(3).name()));
+        assertThat(events.stream().map(CommitDiscovered::sha).toList(), contains(history.get(11).name(),
+                history.get(3).name(), history.get(7).name()));
         String twoDays = register(Map.of("policy", "daily", "count", 2), "daily-2");
         assertThat(commits(twoDays, 3, Duration.ofSeconds(4)).stream().map(CommitDiscovered::sha).toList(),
-                containsInAnyOrder(history.get(11).name(), history.get(7).name()));
+                contains(history.get(11).name(), history.get(7).name()));
         awaitRepository(ORG + "-daily-2", twoDays, r -> r.getInt("sync.backfill.planned") == 2
                 && r.getInt("sync.backfill.percent") == 100);
     }
 
     @Test
-    void allEmitsTheWholeFirstParentChain() {
+    void allEmitsTheTipFirstThenTheWholeFirstParentChainOldestFirst() {
         String id = register(Map.of("policy", "all"), "all");
         List<CommitDiscovered> events = commits(id, 12);
-        assertThat(events.stream().map(CommitDiscovered::depth).sorted().toList(),
-                contains(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L));
+        assertThat(events.stream().map(CommitDiscovered::depth).toList(),
+                contains(12L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L));
+        assertThat(events.get(1).parents(), hasSize(0));
+        for (int i = 2; i < events.size(); i++) {
+            assertThat("each commit after the tip comes right after its parent", events.get(i).parents().get(0),
+                    equalTo(events.get(i - 1).sha()));
+        }
+    }
+
+    @Test
+    void aBackfillStoredMidwayByTheNewestFirstVersionResumesOldestFirstWhereItStopped() {
+        String id = register(Map.of("policy", "none"), "resumed");
+        awaitRepository(ORG + "-resumed", id, r -> "done".equals(r.getString("sync.backfill.state")));
+        // what the version that walked newest first stored after emitting commits 12 to 9
+        mongo.getDatabase("debtwatch_ingest").getCollection("repositories").updateOne(Filters.eq("_id", id),
+                Updates.set("backfill", new Document("policy", "all").append("count", 0).append("state", "running")
+                        .append("tip", history.get(11).name()).append("planned", 12L).append("emitted", 4L)
+                        .append("nextSha", history.get(7).name()).append("nextDepth", 8L).append("lastDay", null)));
+        List<CommitDiscovered> events = commits(id, 8, Duration.ofSeconds(30));
+        assertThat(events.stream().map(CommitDiscovered::depth).toList(), contains(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L));
+        assertThat(events.get(7).sha(), equalTo(history.get(7).name()));
+        JsonPath done = awaitRepository(ORG + "-resumed", id, r -> "done".equals(r.getString("sync.backfill.state")));
+        assertThat(done.getInt("sync.backfill.emitted"), equalTo(12));
+        assertThat(done.getInt("sync.backfill.percent"), equalTo(100));
+        assertThat(commits(id, 9, Duration.ofSeconds(2)), hasSize(8));
     }
 
     @Test
@@ -154,6 +186,12 @@ class BackfillTest {
         assertThat(done.getInt("sync.backfill.percent"), equalTo(100));
         assertThat(records.stream().map(r -> EventJson.read(r.value(), CommitDiscovered.class).depth())
                 .distinct().count(), equalTo((long) size + 1));
+        List<Long> backfilled = records.stream().map(r -> EventJson.read(r.value(), CommitDiscovered.class))
+                .filter(CommitDiscovered::backfill).map(CommitDiscovered::depth).toList();
+        List<Long> tipThenOldestFirst = new ArrayList<>(List.of((long) size));
+        LongStream.range(1, size).forEach(tipThenOldestFirst::add);
+        assertThat("the tip, then oldest first across segments of " + BackfillService.SEGMENT_STEPS + " commits",
+                backfilled, equalTo(tipThenOldestFirst));
         LOG.infof("backfill of %d commits: %d ms in all (%.0f commits/s); the push was event %d of %d, on the topic"
                 + " %d ms after its sync was asked for", size, total.toMillis(), size * 1000.0 / total.toMillis(),
                 pushedIndex + 1, records.size(), pushLatency.toMillis());
