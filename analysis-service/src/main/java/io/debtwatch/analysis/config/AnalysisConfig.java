@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration of the analysis service. */
 @ConfigMapping(prefix = "debtwatch.analysis")
@@ -11,6 +12,13 @@ public interface AnalysisConfig {
 
     /** Where this worker keeps its own Git object cache (a bare repository per repository id). */
     Path dataDir();
+
+    /**
+     * Where ingest keeps its mirrors ({@code <repoId>.git}) when it runs on the same disk, as under
+     * {@code debtwatch up}: a repository found there is read in place instead of fetched into this
+     * worker's own cache. Unset in production, where workers share no disk with ingest.
+     */
+    Optional<Path> ingestMirrors();
 
     /** How many per-file results the in-memory cache holds in front of MongoDB. */
     @WithDefault("50000")

@@ -19,9 +19,12 @@ import org.eclipse.jgit.transport.RefSpec;
 
 /**
  * This worker's own copy of each repository's Git objects: a bare repository per repository id that
- * fetches from the repository's URL when a commit is missing, so workers need no shared disk. The
- * recently used repositories stay open, so their pack indexes and cached pack data serve the next
- * commit instead of being read again.
+ * fetches from the repository's URL when a commit is missing, so workers need no shared disk. Where
+ * ingest's mirrors are on the same disk ({@code debtwatch.analysis.ingest-mirrors}, the local
+ * profile), a repository's mirror is read in place instead: ingest emits a commit only once it is in
+ * the mirror, and the copy a fetch would make (packing the whole history on the first commit) is
+ * saved. The recently used repositories stay open, so their pack indexes and cached pack data serve
+ * the next commit instead of being read again.
  */
 @ApplicationScoped
 public class GitObjectCache {
@@ -51,15 +54,24 @@ public class GitObjectCache {
     public Repository open(String repoId, String url, String sha) {
         synchronized (locks.computeIfAbsent(repoId, id -> new Object())) {
             try {
+                ObjectId commit = ObjectId.fromString(sha);
                 Repository repository = open.getIfPresent(repoId);
+                if (repository != null && isIngestMirror(repository) && !repository.getObjectDatabase().has(commit)) {
+                    // never fetched into: ingest owns its mirrors
+                    open.invalidate(repoId);
+                    repository = null;
+                }
                 if (repository == null) {
-                    repository = openOrCreate(repoId);
+                    repository = ingestMirror(repoId, sha);
+                    if (repository == null) {
+                        repository = openOrCreate(repoId);
+                    }
                     open.put(repoId, repository);
                 }
-                if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
+                if (!repository.getObjectDatabase().has(commit)) {
                     fetch(repository, url, sha);
                 }
-                if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
+                if (!repository.getObjectDatabase().has(commit)) {
                     throw new AnalysisFailedException("commit " + sha + " is not in " + url, null);
                 }
                 repository.incrementOpen();
@@ -74,6 +86,27 @@ public class GitObjectCache {
     void closeAll() {
         open.invalidateAll();
         open.cleanUp();
+    }
+
+    private boolean isIngestMirror(Repository repository) {
+        return config.ingestMirrors().map(dir -> repository.getDirectory().toPath().startsWith(dir)).orElse(false);
+    }
+
+    /** Ingest's mirror of the repository when it is on this disk and holds the commit, else null. */
+    private Repository ingestMirror(String repoId, String sha) throws IOException {
+        if (config.ingestMirrors().isEmpty()) {
+            return null;
+        }
+        Path dir = config.ingestMirrors().get().resolve(repoId + ".git");
+        if (!Files.exists(dir.resolve("HEAD"))) {
+            return null;
+        }
+        Repository mirror = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        if (mirror.getObjectDatabase().has(ObjectId.fromString(sha))) {
+            return mirror;
+        }
+        mirror.close();
+        return null;
     }
 
     private Repository openOrCreate(String repoId) throws IOException, GitAPIException {

@@ -151,6 +151,7 @@ public final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo());
         env.put("DEBTWATCH_DATA_DIR", dataDir.resolve(service.shortName()).toString());
+        env.put("INGEST_MIRRORS_DIR", dataDir.resolve(ServiceSpec.INGEST.shortName()).resolve("mirrors").toString());
         env.put("INGEST_URL", serviceUrl(ServiceSpec.INGEST));
         env.put("ANALYSIS_URL", serviceUrl(ServiceSpec.ANALYSIS));
         env.put("SCORING_URL", serviceUrl(ServiceSpec.SCORING));
