@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -65,6 +67,7 @@ class BackfillBenchmarkIT {
             String analysisUrl = "http://127.0.0.1:" + ports.analysis();
             double[] cacheBefore = blobCache(analysisUrl);
             String loadBefore = loadAverage();
+            Map<String, Duration> cpuBefore = platformCpu();
 
             long started = System.nanoTime();
             String id = given().baseUri(platform.gatewayUrl()).header("Authorization", key)
@@ -74,11 +77,17 @@ class BackfillBenchmarkIT {
             MongoDatabase analysis = mongo.getDatabase("debtwatch_analysis");
             MongoDatabase scoring = mongo.getDatabase("debtwatch_scoring");
             long[] analysedAt = { 0 };
+            long[] tipAnalysedAt = { 0 };
+            String tipId = id + ":" + tip + ":1.0.0";
             // a backfill sends the tip, then the rest oldest first, and each partition is handled in order,
             // so the tip's parent is analysed and scored last; it is looked up by _id, the one lookup the
             // wire server serves from an index (counting every second would scan the collections and load it)
             String lastId = id + ":" + last + ":1.0.0";
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                if (tipAnalysedAt[0] == 0 && analysis.getCollection("analyses").find(Filters.eq("_id", tipId))
+                        .first() != null) {
+                    tipAnalysedAt[0] = System.nanoTime();
+                }
                 if (analysedAt[0] == 0 && analysis.getCollection("analyses").find(Filters.eq("_id", lastId))
                         .first() != null) {
                     analysedAt[0] = System.nanoTime();
@@ -87,6 +96,7 @@ class BackfillBenchmarkIT {
                 return score != null && Boolean.TRUE.equals(score.getBoolean("complete"));
             });
             long scoredAt = System.nanoTime();
+            Map<String, Duration> cpuAfter = platformCpu();
             String loadAfter = loadAverage();
             assertEquals(COMMITS, analysis.getCollection("analyses").countDocuments(Filters.eq("repoId", id)));
             assertEquals(COMMITS, scoring.getCollection("scores")
@@ -96,29 +106,71 @@ class BackfillBenchmarkIT {
                     .get("/api/v1/orgs/acme/repositories/" + id + "/score").then().statusCode(200)
                     .body("sha", equalTo(tip));
             double[] cacheAfter = blobCache(analysisUrl);
-            report(generated, (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started, scoredAt - started,
+            report(generated, tipAnalysedAt[0] - started, (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started,
+                    scoredAt - started,
                     durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1], cacheAfter[2] - cacheBefore[2],
-                    handlingMillis(analysisUrl), loadBefore, loadAfter);
+                    handlingMillis(analysisUrl), loadBefore, loadAfter, cpuPerCommit(cpuBefore, cpuAfter));
         }
     }
 
-    private static void report(double generated, long analysedNanos, long scoredNanos, List<Double> millis,
-            double hits, double misses, double carried, double handling, String loadBefore, String loadAfter) throws Exception {
+    /** CPU time so far of each process of the platform (the test JVM's descendants), by what it runs. */
+    private static Map<String, Duration> platformCpu() {
+        Map<String, Duration> cpu = new TreeMap<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            String args = commandLine(p);
+            Matcher service = Pattern.compile("([a-z-]+)/target/quarkus-app").matcher(args);
+            String name = service.find() ? service.group(1) : args.contains("MongoWireServerMain") ? "mongodb-wire-server"
+                    : args.contains("KafkaBrokerMain") ? "kafka-broker" : null;
+            if (name != null) {
+                cpu.merge(name, p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+            }
+        });
+        return cpu;
+    }
+
+    /** From /proc where there is one: the JDK leaves out the arguments of a long command line (the brokers' class path). */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return String.join(" ", process.info().arguments().orElse(new String[0]));
+        }
+    }
+
+    private static String cpuPerCommit(Map<String, Duration> before, Map<String, Duration> after) {
+        StringBuilder text = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Duration> process : after.entrySet()) {
+            double millis = process.getValue().minus(before.getOrDefault(process.getKey(), Duration.ZERO)).toNanos()
+                    / 1e6 / COMMITS;
+            total += millis;
+            text.append(String.format(Locale.ROOT, "%s %.1f, ", process.getKey(), millis));
+        }
+        return text.append(String.format(Locale.ROOT, "all %.1f", total)).toString();
+    }
+
+    private static void report(double generated, long tipNanos, long analysedNanos, long scoredNanos, List<Double> millis,
+            double hits, double misses, double carried, double handling, String loadBefore, String loadAfter,
+            String cpu) throws Exception {
         double analysed = analysedNanos / 1e9;
         double scored = scoredNanos / 1e9;
+        double tipAnalysed = tipNanos / 1e9;
         String text = String.format(Locale.ROOT, """
                 generated repository: %d commits, 241 files, in %.1f s
                 registration to every analysis stored: %.1f s (%.1f commits/s)
                 registration to every score stored: %.1f s, throughput end to end: %.1f commits/s
+                registration to the tip's analysis (the first commit, within a second): %.1f s; the %d commits after it: %.1f commits/s
                 analysis time per commit: median %.2f ms, p99 %.2f ms, max %.2f ms
                 mean handling per commit message in the analysis service: %.2f ms
                 blob cache: %.0f hits, %.0f misses, hit rate %.1f %%; %.0f results carried from the parent
                 file results reused (carried or cache hits) without analysing: %.1f %%
+                CPU per commit from registration to the last score, ms: %s
                 load average before: %s, after: %s
                 """, COMMITS, generated, analysed, COMMITS / analysed, scored, COMMITS / scored,
+                tipAnalysed, COMMITS - 1, (COMMITS - 1) / (scored - tipAnalysed),
                 percentile(millis, 0.5), percentile(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
                 handling, hits, misses, 100 * hits / Math.max(1, hits + misses), carried,
-                100 * (hits + carried) / Math.max(1, hits + carried + misses), loadBefore, loadAfter);
+                100 * (hits + carried) / Math.max(1, hits + carried + misses), cpu, loadBefore, loadAfter);
         Files.writeString(Path.of("target", "benchmark-backfill.txt"), text);
         LOG.info("\n" + text);
     }
