@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Upserts and finds by a string {@code _id} through the driver against the on-disk wire server, with the
  * stock H2 backend and with {@link OrderedKeyH2Backend}, each on a fresh file, twice in turn (the first
  * round warms the JIT). Prints wall time and the CPU time of the server's threads (netty workers and
- * the MVStore writer); asserts nothing about speed. Run: see docs/benchmarks.md, "MongoDB-wire server
+ * the MVStore's background threads); asserts nothing about speed. Run: see docs/benchmarks.md, "MongoDB-wire server
  * index lookups".
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class IndexLookupBenchmark {
 
     private static final Logger LOG = Logger.getLogger(IndexLookupBenchmark.class);
+    /** Netty's boss and workers, and the MVStore's background threads (H2-serialization, H2-save). */
+    private static final Pattern SERVER_THREADS = Pattern.compile("mongo-server|H2-|MVStore");
     private static final String REPO = "65f1c0ffee0000000000beef";
 
     @TempDir
@@ -89,7 +92,7 @@ class IndexLookupBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("mongo-server") || info.getThreadName().startsWith("MVStore"))) {
+            if (info != null && SERVER_THREADS.matcher(info.getThreadName()).lookingAt()) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
