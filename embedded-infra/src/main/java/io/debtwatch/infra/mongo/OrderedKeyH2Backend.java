@@ -64,7 +64,10 @@ public final class OrderedKeyH2Backend extends H2Backend {
             return new OrderedKeyIndex(map, indexName, keys, sparse);
         }
 
-        /** Copies a stock index map into its replacement and removes it, in one store version. */
+        /**
+         * Copies a stock index map into its replacement, then removes it and commits. Safe to repeat: if the
+         * process stops midway, the stock map is still there and the next start copies it again.
+         */
         private void carryOver(String stockName, MVMap<KeyValue, Object> map) {
             MVStore store = getMvStore();
             if (!store.hasMap(stockName)) {

@@ -24,10 +24,6 @@ final class OrderedKeyIndex extends AbstractUniqueIndex<Object> {
         this.map = map;
     }
 
-    MVMap<KeyValue, Object> map() {
-        return map;
-    }
-
     @Override
     protected Object removeDocument(KeyValue keyValue) {
         return map.remove(keyValue);
