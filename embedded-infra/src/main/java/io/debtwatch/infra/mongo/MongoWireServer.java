@@ -3,7 +3,6 @@ package io.debtwatch.infra.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * A server that speaks the MongoDB wire protocol (mongo-java-server): in memory for tests, on disk
- * (H2 MVStore) for local runs. It reports MongoDB 4.4 (what current drivers and mongosh need) and lacks some features of a real server; see
+ * (H2 MVStore, with natively ordered unique indexes: {@link OrderedKeyH2Backend}) for local runs. It reports MongoDB 4.4 (what current drivers and mongosh need) and lacks some features of a real server; see
  * INFRA.md for what the platform may use.
  */
 public final class MongoWireServer implements AutoCloseable {
@@ -29,6 +28,11 @@ public final class MongoWireServer implements AutoCloseable {
         this.server = new MongoServer(this.backend);
         server.bind("127.0.0.1", port);
         this.connectionString = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    }
+
+    /** Serves any backend; tests use it to write data files with the stock H2 backend. */
+    static MongoWireServer serving(MongoBackend backend, int port) {
+        return new MongoWireServer(backend, port);
     }
 
     /**
@@ -50,7 +54,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
-        MongoWireServer server = new MongoWireServer(new H2Backend(file.toAbsolutePath().toString()), port);
+        MongoWireServer server = new MongoWireServer(new OrderedKeyH2Backend(file.toAbsolutePath().toString()), port);
         LOG.infof("MongoDB-wire server ready on %s (data in %s)", server.connectionString(), file);
         return server;
     }
