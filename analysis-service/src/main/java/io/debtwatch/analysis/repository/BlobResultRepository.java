@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -32,14 +31,6 @@ public class BlobResultRepository {
 
     BlobResultRepository(AnalysisDatabase database) {
         this.blobs = database.get().getCollection("blob_results");
-    }
-
-    /**
-     * @param key a result key
-     * @return the stored result, if any
-     */
-    public Optional<FileAnalysis> find(String key) {
-        return Optional.ofNullable(blobs.find(eq("_id", key)).first()).map(BlobResultRepository::read);
     }
 
     /**

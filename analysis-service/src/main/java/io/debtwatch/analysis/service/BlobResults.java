@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,37 +71,53 @@ public class BlobResults {
     }
 
     /**
+     * The results of some files of one snapshot, with one MongoDB round trip for all of those not in
+     * memory (a full walk asks for every file of the tree at once, a delta for the files it changed).
+     *
      * @param analyzer    the analyzer configured with the snapshot's settings
-     * @param reader      reads the blob when it has to be analysed
+     * @param reader      reads the blobs that have to be analysed
      * @param settingsKey the settings in force
-     * @param path        the file
-     * @param blob        its blob
-     * @return the file's result: cached, stored, or analysed now and stored
-     * @throws IOException when the blob cannot be read
+     * @param blobs       path to blob, of the files wanted
+     * @return path to result, in the order of {@code blobs}: cached, stored, or analysed now (stored with
+     *         the batch, see {@link #flush()})
+     * @throws IOException when a blob cannot be read
      */
-    public FileAnalysis get(Analyzer analyzer, ObjectReader reader, String settingsKey, String path, ObjectId blob)
-            throws IOException {
-        String key = key(settingsKey, blob.name(), path);
-        FileAnalysis cached = cache.getIfPresent(key);
-        if (cached != null) {
-            hits.increment();
-            return cached;
+    public Map<String, FileAnalysis> get(Analyzer analyzer, ObjectReader reader, String settingsKey,
+            Map<String, ObjectId> blobs) throws IOException {
+        Map<String, FileAnalysis> known = new HashMap<>();
+        List<String> lookUp = new ArrayList<>();
+        for (Map.Entry<String, ObjectId> file : blobs.entrySet()) {
+            String key = key(settingsKey, file.getValue().name(), file.getKey());
+            FileAnalysis inMemory = cache.getIfPresent(key);
+            if (inMemory == null) {
+                inMemory = unsaved.get(key);
+            }
+            if (inMemory != null) {
+                known.put(key, inMemory);
+            } else {
+                lookUp.add(key);
+            }
         }
-        FileAnalysis pending = unsaved.get(key);
-        if (pending != null) {
-            hits.increment();
-            return pending;
+        if (!lookUp.isEmpty()) {
+            Map<String, FileAnalysis> found = stored.findAll(lookUp);
+            cache.putAll(found);
+            known.putAll(found);
         }
-        FileAnalysis result = stored.find(key).orElse(null);
-        if (result == null) {
-            misses.increment();
-            result = analyse(analyzer, reader, path, blob);
-            unsaved.put(key, result);
-        } else {
-            hits.increment();
-            cache.put(key, result);
+        Map<String, FileAnalysis> results = new LinkedHashMap<>();
+        for (Map.Entry<String, ObjectId> file : blobs.entrySet()) {
+            String key = key(settingsKey, file.getValue().name(), file.getKey());
+            FileAnalysis result = known.get(key);
+            if (result == null) {
+                result = analyse(analyzer, reader, file.getKey(), file.getValue());
+                unsaved.put(key, result);
+                known.put(key, result);
+                misses.increment();
+            } else {
+                hits.increment();
+            }
+            results.put(file.getKey(), result);
         }
-        return result;
+        return results;
     }
 
     /**

@@ -73,22 +73,20 @@ public class SnapshotBuilder {
     public Built full(ObjectReader reader, String repoId, String org, RevCommit commit) throws IOException {
         Settings settings = settings(reader, commit);
         Analyzer analyzer = new Analyzer(settings.settings());
-        Map<String, String> files = new TreeMap<>();
-        TreeMap<String, FileAnalysis> byPath = new TreeMap<>();
-        List<FileAnalysis> analyses = new ArrayList<>();
+        Map<String, ObjectId> blobs = new TreeMap<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
             while (walk.next()) {
                 if (isFile(walk.getFileMode(0))) {
-                    String path = walk.getPathString();
-                    files.put(path, walk.getObjectId(0).name());
-                    FileAnalysis result = results.get(analyzer, reader, settings.key(), path, walk.getObjectId(0));
-                    byPath.put(path, result);
-                    analyses.add(result);
+                    blobs.put(walk.getPathString(), walk.getObjectId(0));
                 }
             }
         }
+        Map<String, String> files = new TreeMap<>();
+        blobs.forEach((path, blob) -> files.put(path, blob.name()));
+        TreeMap<String, FileAnalysis> byPath = new TreeMap<>(results.get(analyzer, reader, settings.key(), blobs));
+        List<FileAnalysis> analyses = List.copyOf(byPath.values());
         return finish(analyzer, new Snapshot(repoId, org, commit.name(), settings.key(), settings.problem(), files,
                 Totals.of(analyses), Map.of(), List.of(), Map.of()), byPath, analyses, List.of(), analyses);
     }
@@ -129,19 +127,20 @@ public class SnapshotBuilder {
         Map<String, String> files = new TreeMap<>(parent.files());
         TreeMap<String, FileAnalysis> byPath = new TreeMap<>(resultsOf(parent));
         List<FileAnalysis> removed = new ArrayList<>();
-        List<FileAnalysis> added = new ArrayList<>();
+        Map<String, ObjectId> changed = new TreeMap<>();
         for (Map.Entry<String, ObjectId> change : changes.entrySet()) {
             String path = change.getKey();
             if (files.remove(path) != null) {
                 removed.add(byPath.remove(path));
             }
             if (change.getValue() != null) {
-                FileAnalysis result = results.get(analyzer, reader, settings.key(), path, change.getValue());
+                changed.put(path, change.getValue());
                 files.put(path, change.getValue().name());
-                byPath.put(path, result);
-                added.add(result);
             }
         }
+        Map<String, FileAnalysis> fresh = results.get(analyzer, reader, settings.key(), changed);
+        byPath.putAll(fresh);
+        List<FileAnalysis> added = List.copyOf(fresh.values());
         results.carried(byPath.size() - added.size());
         Snapshot snapshot = new Snapshot(parent.repoId(), parent.org(), commit.name(), settings.key(),
                 settings.problem(), files, parent.totals().apply(removed, added), Map.of(), List.of(), Map.of());
