@@ -12,14 +12,17 @@ import io.debtwatch.analysis.config.AnalysisConfig;
 import io.debtwatch.analysis.service.Snapshot;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.events.EventJson;
+import io.debtwatch.service.mongo.ByIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bson.Document;
 
 /**
@@ -27,22 +30,38 @@ import org.bson.Document;
  * repository's commits arrive in order on one worker, so a child usually finds its parent here. The
  * memory is least-recently-used on purpose: a history is a scan in which the newest snapshot is the
  * one needed next, which a frequency-based cache (Caffeine's admission) would turn away when full.
+ *
+ * <p>A snapshot whose parent this worker stored is stored as a delta on it: only the paths and debt
+ * dates that differ, with the ids of the chain of snapshots it builds on (a full one first, at most
+ * {@link #MAX_CHAIN} in all). A commit changes a few files, so a delta is some hundred bytes where a
+ * full snapshot of a few hundred files is tens of kilobytes, written and stored for every commit.
+ * Reading one reads its chain with it, in one query by {@code _id}. A snapshot stored before deltas
+ * existed has no chain and reads as a full one.
  */
 @ApplicationScoped
 public class SnapshotRepository {
 
+    /** Snapshots a delta may build on, the full one included: bounds what one read loads. */
+    static final int MAX_CHAIN = 32;
+
     private final MongoCollection<Document> snapshots;
     private final Map<String, Snapshot> recent;
+    /** The chain of each snapshot this worker stored recently, so its child can be stored as a delta. */
+    private final Map<String, List<String>> storedChains;
 
     SnapshotRepository(AnalysisDatabase database, AnalysisConfig config) {
         this.snapshots = database.get().getCollection("snapshots");
-        long max = config.snapshotCacheSize();
-        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
-                return size() > max;
-            }
-        });
+        this.recent = leastRecentlyUsed(config.snapshotCacheSize());
+        this.storedChains = leastRecentlyUsed(config.snapshotCacheSize());
+    }
+
+    /**
+     * A snapshot to store, with the commit it was derived from.
+     *
+     * @param snapshot  the snapshot
+     * @param parentSha the commit's first parent, or null
+     */
+    public record ToStore(Snapshot snapshot, String parentSha) {
     }
 
     /**
@@ -56,8 +75,7 @@ public class SnapshotRepository {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Document d = snapshots.find(eq("_id", id)).first();
-        Optional<Snapshot> found = Optional.ofNullable(d).map(SnapshotRepository::read);
+        Optional<Snapshot> found = Optional.ofNullable(snapshots.find(eq("_id", id)).first()).flatMap(this::read);
         found.ifPresent(s -> recent.put(id, s));
         return found;
     }
@@ -88,45 +106,133 @@ public class SnapshotRepository {
      * @return the snapshot, if it belongs to that org
      */
     public Optional<Snapshot> find(String org, String repoId, String sha) {
-        Document d = snapshots.find(and(eq("_id", id(repoId, sha)), eq("org", org))).first();
-        return Optional.ofNullable(d).map(SnapshotRepository::read);
+        return Optional.ofNullable(snapshots.find(and(eq("_id", id(repoId, sha)), eq("org", org))).first())
+                .flatMap(this::read);
     }
 
     /**
-     * Stores snapshots in one round trip and keeps them in memory; a snapshot is a function of its
-     * commit, so storing one again writes the same content.
+     * Stores snapshots in one round trip, in order, and keeps them in memory; a snapshot is a function
+     * of its commit, so storing one again writes the same content (as a delta or in full).
      *
-     * @param stored the snapshots
+     * @param stored the snapshots, a parent before its children
      */
-    public void storeAll(Collection<Snapshot> stored) {
+    public void storeAll(List<ToStore> stored) {
         if (stored.isEmpty()) {
             return;
         }
         List<ReplaceOneModel<Document>> writes = new ArrayList<>();
-        for (Snapshot snapshot : stored) {
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        for (ToStore one : stored) {
+            Snapshot snapshot = one.snapshot();
             String id = id(snapshot.repoId(), snapshot.sha());
-            try {
-                writes.add(new ReplaceOneModel<>(eq("_id", id), new Document("_id", id).append("org", snapshot.org())
-                        .append("repoId", snapshot.repoId()).append("sha", snapshot.sha())
-                        .append("analyzerVersion", Analyzer.VERSION)
-                        .append("json", EventJson.mapper().writeValueAsString(snapshot)), new ReplaceOptions().upsert(true)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("snapshot " + id + " cannot be written", e);
+            String parentId = one.parentSha() == null ? null : id(snapshot.repoId(), one.parentSha());
+            List<String> parentChain = parentId == null ? null
+                    : chains.getOrDefault(parentId, storedChains.get(parentId));
+            Snapshot parent = parentId == null ? null : recent.get(parentId);
+            Document doc;
+            if (parentChain != null && parent != null && parentChain.size() + 1 < MAX_CHAIN
+                    && parent.settingsKey().equals(snapshot.settingsKey())) {
+                List<String> chain = new ArrayList<>(parentChain);
+                chain.add(parentId);
+                doc = delta(snapshot, parent, chain);
+                chains.put(id, chain);
+            } else {
+                doc = new Document("json", json(id, snapshot));
+                chains.put(id, List.of());
             }
+            writes.add(new ReplaceOneModel<>(eq("_id", id), doc.append("_id", id).append("org", snapshot.org())
+                    .append("repoId", snapshot.repoId()).append("sha", snapshot.sha())
+                    .append("analyzerVersion", Analyzer.VERSION), new ReplaceOptions().upsert(true)));
+            remember(snapshot);
         }
-        snapshots.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        stored.forEach(this::remember);
+        // in order: a delta is never written without the snapshots it builds on
+        snapshots.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        storedChains.putAll(chains);
+    }
+
+    /** The snapshot as the paths and debt dates that differ from its parent's, the rest in full. */
+    private static Document delta(Snapshot snapshot, Snapshot parent, List<String> chain) {
+        Map<String, String> files = changed(parent.files(), snapshot.files());
+        Map<String, Instant> since = changed(parent.debtSince(), snapshot.debtSince());
+        Snapshot delta = new Snapshot(snapshot.repoId(), snapshot.org(), snapshot.sha(), snapshot.settingsKey(),
+                snapshot.settingsProblem(), files, snapshot.totals(), snapshot.checks(), snapshot.repositoryFindings(),
+                since);
+        return new Document("json", json(snapshot.sha(), delta)).append("chain", chain)
+                .append("removedFiles", removed(parent.files(), snapshot.files()))
+                .append("removedDebt", removed(parent.debtSince(), snapshot.debtSince()));
+    }
+
+    private static <V> Map<String, V> changed(Map<String, V> before, Map<String, V> after) {
+        Map<String, V> changed = new TreeMap<>();
+        after.forEach((key, value) -> {
+            if (!value.equals(before.get(key))) {
+                changed.put(key, value);
+            }
+        });
+        return changed;
+    }
+
+    private static List<String> removed(Map<String, ?> before, Map<String, ?> after) {
+        return before.keySet().stream().filter(key -> !after.containsKey(key)).sorted().toList();
     }
 
     private static String id(String repoId, String sha) {
         return repoId + ":" + sha + ":" + Analyzer.VERSION;
     }
 
-    private static Snapshot read(Document d) {
+    /** The snapshot a stored document stands for, its chain applied; empty when a link of the chain is missing. */
+    private Optional<Snapshot> read(Document d) {
+        List<String> chain = d.getList("chain", String.class, List.of());
+        if (chain.isEmpty()) {
+            return Optional.of(parse(d));
+        }
+        Map<String, Document> links = new HashMap<>();
+        ByIds.find(snapshots, chain).forEach(link -> links.put(link.getString("_id"), link));
+        if (links.size() < chain.size()) {
+            return Optional.empty();
+        }
+        Snapshot built = parse(links.get(chain.get(0)));
+        Map<String, String> files = new TreeMap<>(built.files());
+        Map<String, Instant> since = new HashMap<>(built.debtSince());
+        for (String id : chain.subList(1, chain.size())) {
+            apply(links.get(id), files, since);
+        }
+        Snapshot own = apply(d, files, since);
+        return Optional.of(new Snapshot(own.repoId(), own.org(), own.sha(), own.settingsKey(), own.settingsProblem(),
+                files, own.totals(), own.checks(), own.repositoryFindings(), since));
+    }
+
+    private static Snapshot apply(Document delta, Map<String, String> files, Map<String, Instant> since) {
+        Snapshot changes = parse(delta);
+        delta.getList("removedFiles", String.class, List.of()).forEach(files::remove);
+        delta.getList("removedDebt", String.class, List.of()).forEach(since::remove);
+        files.putAll(changes.files());
+        since.putAll(changes.debtSince());
+        return changes;
+    }
+
+    private static String json(String id, Snapshot snapshot) {
+        try {
+            return EventJson.mapper().writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("snapshot " + id + " cannot be written", e);
+        }
+    }
+
+    private static Snapshot parse(Document d) {
         try {
             return EventJson.mapper().readValue(d.getString("json"), Snapshot.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored snapshot " + d.getString("_id") + " cannot be read", e);
         }
+    }
+
+    private static <V> Map<String, V> leastRecentlyUsed(long max) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        });
     }
 }

@@ -60,7 +60,8 @@ public class AnalysisStoreService {
             MongoTimeoutException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class })
     public Map<String, CommitAnalyzed> store(List<Computed> computed, List<CommitDiscovered> unanalysed) {
         results.flush();
-        snapshots.storeAll(computed.stream().map(Computed::snapshot).toList());
+        snapshots.storeAll(computed.stream().map(c -> new SnapshotRepository.ToStore(c.snapshot(),
+                c.commit().parents().isEmpty() ? null : c.commit().parents().get(0))).toList());
         commits.recordAll(Stream.concat(computed.stream().map(Computed::commit), unanalysed.stream()).toList());
         return analyses.storeAll(computed.stream()
                 .map(c -> new AnalysisRepository.Timed(c.analysis(), c.durationMillis())).toList());
