@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Throughput of the scoring consumer alone, not a timed test: it asserts nothing about speed. It
- * publishes the analyses of one repository's history newest first, as a backfill arrives, and
+ * publishes the analyses of one repository's history as a backfill arrives (the tip, then the rest oldest first), and
  * times until every score is stored and complete; it counts the MongoDB commands the service sent
  * per analysis. Run: see docs/benchmarks.md, "Scoring consumer".
  */
@@ -58,21 +57,21 @@ class ScoringBenchmark {
         "web/src/c%d/widget%d.js"};
 
     @Test
-    void newestFirstBackfill() throws Exception {
+    void backfillTipFirstThenOldestFirst() throws Exception {
         int commits = Integer.getInteger("benchmark.commits", 3000);
         String repoId = new ObjectId().toHexString();
         List<CommitAnalyzed> history = history(repoId, commits);
         // the probe has a client of its own, so the counted commands are the service's alone
         MongoClient probe = MongoClients.create(MongoTestResource.server().connectionString());
         MongoCollection<Document> scores = probe.getDatabase("debtwatch_scoring").getCollection("scores");
-        String root = history.get(history.size() - 1).eventId();
+        String last = history.get(history.size() - 1).eventId();
         Commands.reset();
         double cpuBefore = cpuSeconds();
         String loadBefore = load();
         long started = System.nanoTime();
         Analyses.sendTogether(history.stream().map(a -> Map.entry(a.repoId(), EventJson.write(a))).toList());
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (!complete(scores, root) && System.nanoTime() < deadline) {
+        while (!complete(scores, last) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -83,7 +82,7 @@ class ScoringBenchmark {
                 .mapToLong(Map.Entry::getValue).sum();
         probe.close();
         String text = String.format(Locale.ROOT, """
-                analyses sent: %d (one repository, newest first, one commit an hour), scores complete: %d
+                analyses sent: %d (one repository, the tip then oldest first, one commit an hour), scores complete: %d
                 wall time: %.1f s, throughput: %.1f analyses/s (first send to last score complete)
                 CPU of the JVM (service, broker and wire server): %.1f s, %.2f ms per analysis
                 MongoDB commands on the collections scoring writes: %d, %.2f per analysis
@@ -95,7 +94,7 @@ class ScoringBenchmark {
         LOG.info("\n" + text);
     }
 
-    /** The analyses of a generated history, newest first, like a backfill of {@code GeneratedHistory}. */
+    /** The analyses of a generated history in a backfill's order (the tip, then oldest first), like {@code GeneratedHistory}'s. */
     static List<CommitAnalyzed> history(String repoId, int commits) {
         Random random = new Random(42);
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
@@ -107,7 +106,7 @@ class ScoringBenchmark {
             }
             all.add(analysis(repoId, depth, start.plusSeconds(3600L * (depth - 1)), counts, random));
         }
-        Collections.reverse(all);
+        all.add(0, all.remove(all.size() - 1));
         return all;
     }
 

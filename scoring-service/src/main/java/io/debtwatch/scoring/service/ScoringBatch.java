@@ -60,6 +60,9 @@ final class ScoringBatch {
     private final List<WriteModel<Document>> timelineChanges = new ArrayList<>();
     private final List<PendingEvent> events = new ArrayList<>();
     private final Map<String, CommitScore> advanced = new LinkedHashMap<>();
+    /** The stored neighbours already read, by repository, side and day: nothing is written before the flush,
+     *  so a second look would find the same, and a backfill's commits share their day two dozen at a time. */
+    private final Set<String> lookedUp = new HashSet<>();
 
     private ScoringBatch(Stores stores, List<CommitAnalyzed> analyses) {
         this.stores = stores;
@@ -131,13 +134,17 @@ final class ScoringBatch {
 
     /** The latest point before the day: the stored one, unless this batch holds a later one or changed it. */
     Optional<DailyPoint> pointBefore(String repoId, String day) {
-        stores.points().before(repoId, day).ifPresent(p -> view(repoId).putIfAbsent(p.day(), p));
+        if (lookedUp.add(repoId + "|before|" + day)) {
+            stores.points().before(repoId, day).ifPresent(p -> view(repoId).putIfAbsent(p.day(), p));
+        }
         return Optional.ofNullable(view(repoId).lowerEntry(day)).map(Map.Entry::getValue);
     }
 
     /** The earliest point after the day: the stored one, unless this batch holds an earlier one or changed it. */
     Optional<DailyPoint> pointAfter(String repoId, String day) {
-        stores.points().after(repoId, day).ifPresent(p -> view(repoId).putIfAbsent(p.day(), p));
+        if (lookedUp.add(repoId + "|after|" + day)) {
+            stores.points().after(repoId, day).ifPresent(p -> view(repoId).putIfAbsent(p.day(), p));
+        }
         return Optional.ofNullable(view(repoId).higherEntry(day)).map(Map.Entry::getValue);
     }
 
