@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Repository-level checks over one snapshot: readiness (README, CI, build manifest, lockfile,
@@ -39,9 +38,45 @@ final class RepositoryChecks {
     }
 
     RepositoryAnalysis run(Collection<FileAnalysis> files) {
-        long code = 0;
-        long test = 0;
-        for (FileAnalysis f : files) {
+        Facts facts = new Facts();
+        files.forEach(facts::add);
+        check("readme", "readiness.readme", facts.readme);
+        check("ci", "readiness.ci", facts.ci);
+        check("build-manifest", "readiness.build-manifest", facts.buildManifest);
+        check("lockfile", "readiness.lockfile", facts.lockfile);
+        check("env-config", "readiness.env-config", facts.envConfig);
+        check("logging", "observability.no-logging", facts.logging);
+        check("health-endpoint", "observability.no-health-endpoint", !facts.server || facts.healthEndpoint);
+        check("tests", "tests.none", facts.test > 0);
+        if (facts.test > 0 && facts.code > 0) {
+            int min = settings.threshold("min-test-ratio-percent");
+            boolean ok = facts.test * 100 >= facts.code * min;
+            checks.put("test-ratio", ok);
+            if (!ok) {
+                add("tests.low-ratio", String.format(Locale.ROOT, "test lines are %.0f%% of code lines (minimum %d%%)",
+                        100.0 * facts.test / facts.code, min), "ratio");
+            }
+            untestedModules(files);
+        }
+        // in the order the checks ran: Map.copyOf iterates in an order that changes from one JVM to the next, so
+        // the same scan printed its checks differently each time
+        return new RepositoryAnalysis(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), List.copyOf(findings));
+    }
+
+    /** What the checks need from the files, gathered in one pass: a failing check used to read every file again. */
+    private static final class Facts {
+        long code;
+        long test;
+        boolean readme;
+        boolean ci;
+        boolean buildManifest;
+        boolean lockfile;
+        boolean envConfig;
+        boolean logging;
+        boolean server;
+        boolean healthEndpoint;
+
+        void add(FileAnalysis f) {
             if (f.skippedReason() == null && isSource(f)) {
                 if (f.testCode()) {
                     test += f.codeLines();
@@ -49,34 +84,19 @@ final class RepositoryChecks {
                     code += f.codeLines();
                 }
             }
+            String path = f.path();
+            String name = name(f);
+            Set<String> traits = f.traits();
+            readme |= !path.contains("/") && name.startsWith("readme");
+            ci |= !ci && (path.startsWith(".github/workflows/") || path.startsWith(".circleci/")
+                    || CI_FILES.contains(path.toLowerCase(Locale.ROOT)));
+            buildManifest |= !buildManifest && (MANIFESTS.contains(name) || DEPLOY_MANIFEST.matcher(path).matches());
+            lockfile |= LOCKFILES.contains(name) || traits.contains("pinned-dependencies");
+            envConfig |= !envConfig && (traits.contains("env-config") || CONFIG_FILE.matcher(name).matches());
+            logging |= traits.contains("logging");
+            server |= traits.contains("http-server");
+            healthEndpoint |= traits.contains("health-endpoint");
         }
-        check("readme", "readiness.readme", any(files, f -> !f.path().contains("/") && name(f).startsWith("readme")));
-        check("ci", "readiness.ci", any(files, f -> f.path().startsWith(".github/workflows/") || f.path().startsWith(".circleci/")
-                || CI_FILES.contains(f.path().toLowerCase(Locale.ROOT))));
-        check("build-manifest", "readiness.build-manifest", any(files, f -> MANIFESTS.contains(name(f))
-                || DEPLOY_MANIFEST.matcher(f.path()).matches()));
-        check("lockfile", "readiness.lockfile", any(files, f -> LOCKFILES.contains(name(f))
-                || f.traits().contains("pinned-dependencies")));
-        check("env-config", "readiness.env-config", any(files, f -> f.traits().contains("env-config")
-                || CONFIG_FILE.matcher(name(f)).matches()));
-        boolean logging = any(files, f -> f.traits().contains("logging"));
-        check("logging", "observability.no-logging", logging);
-        boolean server = any(files, f -> f.traits().contains("http-server"));
-        check("health-endpoint", "observability.no-health-endpoint", !server || any(files, f -> f.traits().contains("health-endpoint")));
-        check("tests", "tests.none", test > 0);
-        if (test > 0 && code > 0) {
-            int min = settings.threshold("min-test-ratio-percent");
-            boolean ok = test * 100 >= code * min;
-            checks.put("test-ratio", ok);
-            if (!ok) {
-                add("tests.low-ratio", String.format(Locale.ROOT, "test lines are %.0f%% of code lines (minimum %d%%)",
-                        100.0 * test / code, min), "ratio");
-            }
-            untestedModules(files);
-        }
-        // in the order the checks ran: Map.copyOf iterates in an order that changes from one JVM to the next, so
-        // the same scan printed its checks differently each time
-        return new RepositoryAnalysis(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), List.copyOf(findings));
     }
 
     /** Top-level directories with production code and no test file under them. */
@@ -118,10 +138,6 @@ final class RepositoryChecks {
 
     private static boolean isSource(FileAnalysis f) {
         return !Languages.isConfiguration(f.language()) && !f.language().equals("notebook") && !f.language().equals("sql");
-    }
-
-    private static boolean any(Collection<FileAnalysis> files, Predicate<FileAnalysis> test) {
-        return files.stream().anyMatch(test);
     }
 
     private static String name(FileAnalysis f) {
