@@ -40,6 +40,8 @@ public class BlobResults {
     private final Counter misses;
     private final Counter carried;
     private final ConcurrentHashMap<String, FileAnalysis> unsaved = new ConcurrentHashMap<>();
+    /** Keys a prefetch found absent, not asked for again until the batch is stored. */
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
 
     BlobResults(BlobResultRepository stored, AnalysisConfig config, MeterRegistry metrics) {
         this.stored = stored;
@@ -98,6 +100,7 @@ public class BlobResults {
                 lookUp.add(key);
             }
         }
+        lookUp.removeIf(absent::contains);
         if (!lookUp.isEmpty()) {
             Map<String, FileAnalysis> found = stored.findAll(lookUp);
             cache.putAll(found);
@@ -118,6 +121,25 @@ public class BlobResults {
             results.put(file.getKey(), result);
         }
         return results;
+    }
+
+    /**
+     * Reads the results a batch of commits will ask for in one round trip before it is analysed: a
+     * backfill's commits each change a few files never seen before, and looking them up commit by
+     * commit cost a round trip each. Those found wait in memory; those absent are not asked for again
+     * until {@link #flush()}.
+     *
+     * @param keys result keys the batch is likely to need
+     */
+    public void prefetch(Collection<String> keys) {
+        List<String> lookUp = keys.stream().distinct()
+                .filter(k -> cache.getIfPresent(k) == null && !unsaved.containsKey(k)).toList();
+        if (lookUp.isEmpty()) {
+            return;
+        }
+        Map<String, FileAnalysis> found = stored.findAll(lookUp);
+        cache.putAll(found);
+        lookUp.stream().filter(k -> !found.containsKey(k)).forEach(absent::add);
     }
 
     /**
@@ -163,6 +185,7 @@ public class BlobResults {
         stored.storeAll(batch);
         cache.putAll(batch);
         batch.forEach(unsaved::remove);
+        absent.clear();
     }
 
     private FileAnalysis analyse(Analyzer analyzer, ObjectReader reader, String path, ObjectId blob)

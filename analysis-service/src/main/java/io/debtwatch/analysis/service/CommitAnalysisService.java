@@ -10,6 +10,7 @@ import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CommitAnalysisService {
+
+    private static final Logger LOG = Logger.getLogger(CommitAnalysisService.class);
 
     private final DeltaAnalysisService delta;
     private final AnalysisStoreService store;
@@ -66,6 +69,7 @@ public class CommitAnalysisService {
         Map<String, Computed> computed = new LinkedHashMap<>();
         Map<String, RuntimeException> failed = new HashMap<>();
         List<CommitDiscovered> unanalysed = new ArrayList<>();
+        prefetch(commits.stream().filter(c -> !done.containsKey(eventId(c))).toList());
         for (CommitDiscovered commit : commits) {
             String eventId = eventId(commit);
             if (!done.containsKey(eventId) && !computed.containsKey(eventId) && !failed.containsKey(eventId)) {
@@ -118,6 +122,16 @@ public class CommitAnalysisService {
                     failed.get(eventId(one)).addSuppressed(alone);
                 }
             }
+        }
+    }
+
+    /** Best effort: a batch whose prefetch fails looks its files up commit by commit, as without it. */
+    private void prefetch(List<CommitDiscovered> commits) {
+        try {
+            delta.prefetch(commits);
+        } catch (RuntimeException e) {
+            LOG.warnf("prefetch of a batch's file results failed, they are looked up one commit at a time: %s",
+                    e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import io.debtwatch.analysis.repository.SnapshotRepository;
 import io.debtwatch.analyzer.AnalysisSettings;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.analyzer.Finding;
+import io.debtwatch.events.ChangedFile;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.IndicatorTotal;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
@@ -39,12 +41,14 @@ public class DeltaAnalysisService {
     private final GitObjectCache objects;
     private final SnapshotBuilder builder;
     private final SnapshotRepository snapshots;
+    private final BlobResults results;
     private final AnalysisConfig config;
     private final Timer timer;
     private final Analyzer messageAnalyzer = new Analyzer(AnalysisSettings.defaults());
 
     DeltaAnalysisService(GitObjectCache objects, SnapshotBuilder builder, SnapshotRepository snapshots,
-            AnalysisConfig config, MeterRegistry metrics) {
+            BlobResults results, AnalysisConfig config, MeterRegistry metrics) {
+        this.results = results;
         this.objects = objects;
         this.builder = builder;
         this.snapshots = snapshots;
@@ -78,6 +82,31 @@ public class DeltaAnalysisService {
         long nanos = System.nanoTime() - started;
         timer.record(java.time.Duration.ofNanos(nanos));
         return new Computed(commit, computed.analysis(), computed.snapshot(), nanos / 1_000_000.0);
+    }
+
+    /**
+     * Asks MongoDB once for the results of the files a batch of commits changed, with the settings of
+     * the snapshot each repository's first commit in the batch starts from (a commit that changes
+     * the settings is walked in full and looks its files up as before).
+     *
+     * @param commits the commits of one batch, each repository's in order
+     */
+    public void prefetch(List<CommitDiscovered> commits) {
+        Map<String, String> settingsByRepo = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (CommitDiscovered commit : commits) {
+            String settings = settingsByRepo.computeIfAbsent(commit.repoId(), repo -> commit.parents().isEmpty() ? null
+                    : snapshots.cached(repo, commit.parents().get(0)).map(Snapshot::settingsKey).orElse(null));
+            if (settings == null) {
+                continue;
+            }
+            for (ChangedFile file : commit.changedFiles()) {
+                if (file.blobId() != null) {
+                    keys.add(BlobResults.key(settings, file.blobId(), file.path()));
+                }
+            }
+        }
+        results.prefetch(keys);
     }
 
     private Computed analyse(CommitDiscovered commit, String eventId) {
