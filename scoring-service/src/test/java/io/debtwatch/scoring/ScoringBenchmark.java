@@ -52,7 +52,7 @@ class ScoringBenchmark {
     private static final String[] INDICATORS = {"satd.todo", "error-handling.empty-catch", "observability.print",
         "config.localhost-url"};
     private static final Set<String> SCORING = Set.of("scores", "repositories", "current_scores", "daily_points",
-            "rollup_months", "repository_timelines", "score_event_outbox");
+            "rollup_months", "repository_timelines", "score_event_outbox", "score_completions", "org_timelines");
     private static final String[] PATHS = {"src/main/java/bench/m%d/Service%d.java", "app/pkg%d/module_%d.py",
         "web/src/c%d/widget%d.js"};
 
@@ -63,7 +63,7 @@ class ScoringBenchmark {
         List<CommitAnalyzed> history = history(repoId, commits);
         // the probe has a client of its own, so the counted commands are the service's alone
         MongoClient probe = MongoClients.create(MongoTestResource.server().connectionString());
-        MongoCollection<Document> scores = probe.getDatabase("debtwatch_scoring").getCollection("scores");
+        MongoCollection<Document> completions = probe.getDatabase("debtwatch_scoring").getCollection("score_completions");
         String last = history.get(history.size() - 1).eventId();
         Commands.reset();
         double cpuBefore = cpuSeconds();
@@ -71,13 +71,13 @@ class ScoringBenchmark {
         long started = System.nanoTime();
         Analyses.sendTogether(history.stream().map(a -> Map.entry(a.repoId(), EventJson.write(a))).toList());
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (!complete(scores, last) && System.nanoTime() < deadline) {
+        while (!complete(completions, last) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = cpuSeconds() - cpuBefore;
         Map<String, Long> commands = Commands.snapshot();
-        long stored = scores.countDocuments(Filters.and(Filters.eq("repoId", repoId), Filters.eq("complete", true)));
+        long stored = completions.countDocuments(Filters.eq("repoId", repoId));
         long total = commands.entrySet().stream().filter(e -> SCORING.contains(e.getKey().split(" ")[1]))
                 .mapToLong(Map.Entry::getValue).sum();
         probe.close();
@@ -148,9 +148,8 @@ class ScoringBenchmark {
         return String.format("%040x", (repoId.hashCode() & 0xffffffL) * 1_000_000L + depth);
     }
 
-    private static boolean complete(MongoCollection<Document> scores, String id) {
-        Document doc = scores.find(Filters.eq("_id", id)).projection(new Document("complete", 1)).first();
-        return doc != null && Boolean.TRUE.equals(doc.getBoolean("complete"));
+    private static boolean complete(MongoCollection<Document> completions, String id) {
+        return completions.find(Filters.eq("_id", id)).first() != null;
     }
 
     private static double cpuSeconds() {

@@ -22,6 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(MongoTestResource.class)
 class ScoringFoundationTest {
+
+    @Inject
+    MongoClient mongo;
 
     static final String SCORE = "/api/v1/orgs/{org}/repositories/{repoId}/score";
     static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
@@ -84,6 +92,36 @@ class ScoringFoundationTest {
                     Duration.ofSeconds(5));
             assertEquals(1, changed.size(), "one ScoreChanged: the older commit and the duplicate add none");
         }
+    }
+
+    @Test
+    void aScoreStoredBeforeACrashIsFinishedOnRedeliveryAndAFinishedOneIsLeftAlone() {
+        MongoDatabase db = mongo.getDatabase("debtwatch_scoring");
+        String repoId = Analyses.repoId();
+        CommitAnalyzed analysis = Analyses.simple("acme", "payments", repoId, 1, T0, 1000, 3);
+        String id = repoId + ":" + analysis.sha() + ":1.0.0";
+        Analyses.send(analysis);
+        awaitScore("acme", repoId, analysis.sha());
+        assertEquals(1, db.getCollection("score_completions").countDocuments(Filters.eq("_id", id)));
+
+        // a crash after the score was stored and before its current score and completion mark were
+        db.getCollection("score_completions").deleteOne(Filters.eq("_id", id));
+        db.getCollection("current_scores").deleteMany(Filters.eq("repoId", repoId));
+        given().get(SCORE, "acme", repoId).then().statusCode(404);
+        Analyses.send(analysis);
+        awaitScore("acme", repoId, analysis.sha());
+        assertEquals(1, db.getCollection("score_completions").countDocuments(Filters.eq("_id", id)));
+
+        // a score finished by the version that kept the flag in the score document is a duplicate
+        db.getCollection("score_completions").deleteOne(Filters.eq("_id", id));
+        db.getCollection("scores").updateOne(Filters.eq("_id", id), Updates.set("complete", true));
+        db.getCollection("current_scores").deleteMany(Filters.eq("repoId", repoId));
+        CommitAnalyzed next = Analyses.simple("acme", "payments", repoId, 2, T0.plusSeconds(3600), 1000, 3);
+        Analyses.send(analysis);
+        Analyses.send(next);
+        awaitScore("acme", repoId, next.sha());
+        assertEquals(0, db.getCollection("score_completions").countDocuments(Filters.eq("_id", id)),
+                "the redelivered analysis (handled before the next, same partition) was not scored again");
     }
 
     @Test

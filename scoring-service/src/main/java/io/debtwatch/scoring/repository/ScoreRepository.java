@@ -7,8 +7,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.scoring.service.Buckets;
 import io.debtwatch.scoring.service.CommitScore;
 import io.debtwatch.service.mongo.ByIds;
@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /** Commit scores, one document per (repoId, sha, analyzerVersion); the analysis eventId is the key. */
@@ -32,9 +34,13 @@ import org.bson.Document;
 public class ScoreRepository {
 
     private final MongoCollection<Document> scores;
+    /** One small document per score whose processing finished: marking it in the score document itself
+     *  made the database copy and rewrite a document of some fifty findings for every analysis. */
+    private final MongoCollection<Document> completions;
 
     ScoreRepository(ScoringDatabase database) {
         this.scores = database.collection("scores");
+        this.completions = database.collection("score_completions");
     }
 
     @PostConstruct
@@ -53,9 +59,19 @@ public class ScoreRepository {
      */
     public Map<String, Stored> byIds(Collection<String> ids) {
         Map<String, Stored> found = new HashMap<>();
-        for (Document d : ByIds.find(scores, ids)) {
-            found.put(d.getString("_id"), new Stored(Docs.fromDocument(d, CommitScore.class),
-                    Boolean.TRUE.equals(d.getBoolean("complete"))));
+        List<Document> docs = new ArrayList<>();
+        ByIds.find(scores, ids).forEach(docs::add);
+        if (docs.isEmpty()) {
+            return found;
+        }
+        Set<String> completed = new HashSet<>();
+        ByIds.find(completions, docs.stream().map(d -> d.getString("_id")).toList())
+                .forEach(d -> completed.add(d.getString("_id")));
+        for (Document d : docs) {
+            String id = d.getString("_id");
+            // a score stored before the completion marks had its flag in the document
+            found.put(id, new Stored(Docs.fromDocument(d, CommitScore.class),
+                    completed.contains(id) || Boolean.TRUE.equals(d.getBoolean("complete"))));
         }
         return found;
     }
@@ -76,24 +92,24 @@ public class ScoreRepository {
             LocalDate day = Buckets.day(score.committedAt());
             docs.add(Docs.toDocument(score).append("_id", score.id())
                     .append("committedAtDate", Date.from(score.committedAt()))
-                    .append("day", day.toString()).append("week", Buckets.week(day)).append("month", Buckets.month(day))
-                    .append("complete", false));
+                    .append("day", day.toString()).append("week", Buckets.week(day)).append("month", Buckets.month(day)));
         }
         scores.insertMany(docs, new InsertManyOptions().ordered(false));
     }
 
     /**
-     * @param ids score ids whose processing finished, marked in one round trip
+     * @param done scores whose processing finished, marked in one round trip (marking one again changes nothing)
      */
-    public void markComplete(Collection<String> ids) {
-        if (ids.isEmpty()) {
+    public void markComplete(Collection<CommitScore> done) {
+        if (done.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>();
-        for (String id : ids) {
-            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.set("complete", true)));
+        List<ReplaceOneModel<Document>> marks = new ArrayList<>();
+        for (CommitScore score : done) {
+            marks.add(new ReplaceOneModel<>(Filters.eq("_id", score.id()),
+                    new Document("_id", score.id()).append("repoId", score.repoId()), new ReplaceOptions().upsert(true)));
         }
-        scores.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        completions.bulkWrite(marks, new BulkWriteOptions().ordered(false));
     }
 
     /**
@@ -133,5 +149,6 @@ public class ScoreRepository {
      */
     public void deleteRepository(String repoId) {
         scores.deleteMany(Filters.eq("repoId", repoId));
+        completions.deleteMany(Filters.eq("repoId", repoId));
     }
 }

@@ -53,7 +53,7 @@ final class ScoringBatch {
     private final Map<String, CommitScore> recorded = new HashMap<>();
     private final List<CommitScore> inserts = new ArrayList<>();
     private final Set<String> completed = new HashSet<>();
-    private final List<String> completeIds = new ArrayList<>();
+    private final List<CommitScore> completions = new ArrayList<>();
     private final Map<String, DailyPoint> replaced = new LinkedHashMap<>();
     private final Map<String, DailyPoint> moved = new LinkedHashMap<>();
     private final List<WriteModel<Document>> rollupChanges = new ArrayList<>();
@@ -192,9 +192,9 @@ final class ScoringBatch {
         events.add(event);
     }
 
-    void markComplete(String id) {
-        completed.add(id);
-        completeIds.add(id);
+    void markComplete(CommitScore score) {
+        completed.add(score.id());
+        completions.add(score);
     }
 
     /**
@@ -209,7 +209,7 @@ final class ScoringBatch {
         stores.timelines().write(timelineChanges);
         stores.outbox().recordAll(events);
         stores.current().advanceAll(advanced.values(), hadCurrent);
-        stores.scores().markComplete(completeIds);
+        stores.scores().markComplete(completions);
     }
 
     private TreeMap<String, DailyPoint> view(String repoId) {

@@ -111,7 +111,7 @@ public class ScoringService {
                         .forEach(batch::event);
             }
         }
-        batch.markComplete(score.id());
+        batch.markComplete(score);
         return "scored";
     }
 
