@@ -163,6 +163,9 @@ public class SnapshotRepository {
     }
 
     private static <V> Map<String, V> changed(Map<String, V> before, Map<String, V> after) {
+        if (before == after) {
+            return Map.of();
+        }
         Map<String, V> changed = new TreeMap<>();
         after.forEach((key, value) -> {
             if (!value.equals(before.get(key))) {
@@ -173,6 +176,9 @@ public class SnapshotRepository {
     }
 
     private static List<String> removed(Map<String, ?> before, Map<String, ?> after) {
+        if (before == after) {
+            return List.of();
+        }
         return before.keySet().stream().filter(key -> !after.containsKey(key)).sorted().toList();
     }
 

@@ -45,6 +45,9 @@ final class DebtDates {
         if (known.isEmpty()) {
             since = new HashMap<>();
             changed = built.files();
+        } else if (!DebtAges.anyDebt(built.removed()) && !DebtAges.anyDebt(built.added())) {
+            // most commits touch no debt comment: the base's dates stand as they are, not copied
+            return known;
         } else {
             // the base dates exactly its own debt: only the files that differ change the dates
             since = new HashMap<>(known);

@@ -45,6 +45,7 @@ public class DeltaAnalysisService {
     private final AnalysisConfig config;
     private final Timer timer;
     private final Analyzer messageAnalyzer = new Analyzer(AnalysisSettings.defaults());
+    private final TopFindings topFindings = new TopFindings();
 
     DeltaAnalysisService(GitObjectCache objects, SnapshotBuilder builder, SnapshotRepository snapshots,
             BlobResults results, AnalysisConfig config, MeterRegistry metrics) {
@@ -185,10 +186,9 @@ public class DeltaAnalysisService {
         List<Finding> fresh = new ArrayList<>(messageAnalyzer.analyzeCommitMessage(commit.message()));
         fresh.addAll(Findings.minus(after, before));
         List<Finding> fixed = Findings.minus(before, after);
-        List<Finding> top = new ArrayList<>(Findings.production(built.files(), snapshot.repositoryFindings()));
-        top.sort(Findings.SEVERITY_ORDER);
-        Map<String, IndicatorTotal> indicators = snapshot.totals().indicatorsWith(snapshot.repositoryFindings());
         int limit = config.maxListedFindings();
+        List<Finding> top = topFindings.of(built.files(), snapshot.repositoryFindings(), limit);
+        Map<String, IndicatorTotal> indicators = snapshot.totals().indicatorsWith(snapshot.repositoryFindings());
         return new CommitAnalyzed(eventId, commit.repoId(), commit.org(), commit.team(), commit.branch(), commit.sha(),
                 commit.parents(), commit.committedAt(), commit.depth(), commit.backfill(), Analyzer.VERSION,
                 Instant.now(), snapshot.totals().linesOfCode(), snapshot.totals().testLinesOfCode(), indicators,
