@@ -18,10 +18,18 @@ final class Findings {
 
     /** Most severe first, then by place, so the bounded lists are stable. */
     static final Comparator<Finding> SEVERITY_ORDER = Comparator
-            .comparingInt((Finding f) -> SEVERITY_RANK.getOrDefault(f.severity(), 9))
+            .comparingInt(Findings::severityRank)
             .thenComparing(Finding::path).thenComparingInt(Finding::startLine).thenComparing(Finding::indicatorId);
 
     private Findings() {
+    }
+
+    /**
+     * @param finding a finding
+     * @return its severity's place in {@link #SEVERITY_ORDER}, 0 the most severe
+     */
+    static int severityRank(Finding finding) {
+        return SEVERITY_RANK.getOrDefault(finding.severity(), 9);
     }
 
     /**

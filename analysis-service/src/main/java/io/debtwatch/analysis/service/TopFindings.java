@@ -1,79 +1,78 @@
 package io.debtwatch.analysis.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.analyzer.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The most severe production findings of a snapshot, in {@link Findings#SEVERITY_ORDER}. Each file
- * result's production findings are sorted once and kept while the result is in use (weak keys,
- * compared by identity), and a snapshot's list is merged from them: a commit that changes a few
- * files no longer sorts every finding of the repository again. The merge gives exactly the order a
- * stable sort of all of them gives, since two findings of different files never compare equal.
+ * The most severe production findings of a snapshot, in {@link Findings#SEVERITY_ORDER}: severity,
+ * then path, line and indicator. A snapshot's files come in path order, so within one severity the
+ * files are simply read in turn: each file result's production findings are grouped by severity and
+ * sorted once, and a commit that changes a few files no longer sorts every finding of the repository.
+ * The repository-level findings are few; they are merged by a final sort.
  */
 final class TopFindings {
 
-    private final Cache<FileAnalysis, List<Finding>> sortedByFile = Caffeine.newBuilder().weakKeys().build();
+    /** Groups of file results still in use; cleared when it grows past this, and filled again as used. */
+    private static final int MAX_FILES = 50_000;
+
+    private final Map<FileAnalysis, TreeMap<Integer, List<Finding>>> bySeverity = new IdentityHashMap<>();
 
     /**
-     * @param files the snapshot's file results
+     * @param files the snapshot's file results, in path order
      * @param extra its repository-level findings
      * @param limit the most to return
      * @return the first {@code limit} production findings, most severe first
      */
-    List<Finding> of(Collection<FileAnalysis> files, Collection<Finding> extra, int limit) {
-        List<Cursor> cursors = new ArrayList<>(files.size() + 1);
-        for (FileAnalysis file : files) {
-            addCursor(cursors, sortedByFile.get(file, f -> sorted(f.findings())));
+    synchronized List<Finding> of(List<FileAnalysis> files, Collection<Finding> extra, int limit) {
+        if (bySeverity.size() > MAX_FILES) {
+            bySeverity.clear();
         }
-        addCursor(cursors, sorted(extra));
-        PriorityQueue<Cursor> heads = new PriorityQueue<>(cursors);
-        List<Finding> top = new ArrayList<>(Math.min(limit, 64));
-        while (top.size() < limit && !heads.isEmpty()) {
-            Cursor cursor = heads.poll();
-            top.add(cursor.head());
-            if (cursor.advance()) {
-                heads.add(cursor);
+        List<TreeMap<Integer, List<Finding>>> groups = new ArrayList<>(files.size());
+        TreeMap<Integer, Boolean> severities = new TreeMap<>();
+        String previous = null;
+        for (FileAnalysis file : files) {
+            if (previous != null && previous.compareTo(file.path()) >= 0) {
+                throw new IllegalArgumentException("files not in path order: " + previous + ", " + file.path());
+            }
+            previous = file.path();
+            TreeMap<Integer, List<Finding>> groupsOfFile = bySeverity.computeIfAbsent(file, TopFindings::group);
+            if (!groupsOfFile.isEmpty()) {
+                groups.add(groupsOfFile);
+                groupsOfFile.keySet().forEach(rank -> severities.put(rank, true));
             }
         }
-        return top;
+        List<Finding> top = new ArrayList<>();
+        fill:
+        for (Integer rank : severities.keySet()) {
+            for (TreeMap<Integer, List<Finding>> groupsOfFile : groups) {
+                for (Finding finding : groupsOfFile.getOrDefault(rank, List.of())) {
+                    if (top.size() == limit) {
+                        break fill;
+                    }
+                    top.add(finding);
+                }
+            }
+        }
+        extra.stream().filter(f -> !f.testCode()).forEach(top::add);
+        top.sort(Findings.SEVERITY_ORDER);
+        return top.size() > limit ? List.copyOf(top.subList(0, limit)) : top;
     }
 
-    private static void addCursor(List<Cursor> cursors, List<Finding> sorted) {
-        if (!sorted.isEmpty()) {
-            cursors.add(new Cursor(sorted));
+    /** A file's production findings (all of them at the file's path) by severity rank, each group in line and indicator order. */
+    private static TreeMap<Integer, List<Finding>> group(FileAnalysis file) {
+        TreeMap<Integer, List<Finding>> groups = new TreeMap<>();
+        for (Finding finding : file.findings()) {
+            if (!finding.testCode()) {
+                groups.computeIfAbsent(Findings.severityRank(finding), rank -> new ArrayList<>()).add(finding);
+            }
         }
-    }
-
-    private static List<Finding> sorted(Collection<Finding> findings) {
-        return findings.stream().filter(f -> !f.testCode()).sorted(Findings.SEVERITY_ORDER).toList();
-    }
-
-    /** A position in one file's sorted findings; cursors order by the finding they point at. */
-    private static final class Cursor implements Comparable<Cursor> {
-        private final List<Finding> findings;
-        private int next;
-
-        Cursor(List<Finding> findings) {
-            this.findings = findings;
-        }
-
-        Finding head() {
-            return findings.get(next);
-        }
-
-        boolean advance() {
-            return ++next < findings.size();
-        }
-
-        @Override
-        public int compareTo(Cursor other) {
-            return Findings.SEVERITY_ORDER.compare(head(), other.head());
-        }
+        groups.replaceAll((rank, findings) -> findings.stream().sorted(Findings.SEVERITY_ORDER).toList());
+        return groups;
     }
 }

@@ -35,6 +35,7 @@ class TopFindingsTest {
             List<Finding> expected = all.subList(0, Math.min(limit, all.size()));
 
             assertEquals(expected, top.of(files, repository, limit), "round " + round);
+            assertEquals(expected, top.of(files, repository, limit), "round " + round + ", the file results seen before");
         }
     }
 
