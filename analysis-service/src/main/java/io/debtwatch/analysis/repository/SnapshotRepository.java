@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bson.Document;
 
@@ -166,6 +168,10 @@ public class SnapshotRepository {
         if (before == after) {
             return Map.of();
         }
+        if (before instanceof SortedMap<String, V> sortedBefore && sortedBefore.comparator() == null
+                && after instanceof SortedMap<String, V> sortedAfter && sortedAfter.comparator() == null) {
+            return changedSorted(sortedBefore, sortedAfter);
+        }
         Map<String, V> changed = new TreeMap<>();
         after.forEach((key, value) -> {
             if (!value.equals(before.get(key))) {
@@ -175,9 +181,54 @@ public class SnapshotRepository {
         return changed;
     }
 
+    /**
+     * {@link #changed} by walking both maps in key order: a child's file map shares its parent's
+     * keys and values except for the few files a commit changed, so most steps compare references.
+     */
+    private static <V> Map<String, V> changedSorted(SortedMap<String, V> before, SortedMap<String, V> after) {
+        Map<String, V> changed = new TreeMap<>();
+        Iterator<Map.Entry<String, V>> old = before.entrySet().iterator();
+        Map.Entry<String, V> previous = old.hasNext() ? old.next() : null;
+        for (Map.Entry<String, V> entry : after.entrySet()) {
+            int order = 1;
+            while (previous != null && (order = compare(previous.getKey(), entry.getKey())) < 0) {
+                previous = old.hasNext() ? old.next() : null;
+            }
+            if (previous == null || order != 0 || !same(previous.getValue(), entry.getValue())) {
+                changed.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return changed;
+    }
+
+    private static int compare(String a, String b) {
+        return a == b ? 0 : a.compareTo(b);
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a == b || a.equals(b);
+    }
+
     private static List<String> removed(Map<String, ?> before, Map<String, ?> after) {
         if (before == after) {
             return List.of();
+        }
+        if (before instanceof SortedMap<String, ?> sortedBefore && sortedBefore.comparator() == null
+                && after instanceof SortedMap<String, ?> sortedAfter && sortedAfter.comparator() == null) {
+            // both in key order: one walk, no lookups
+            List<String> removed = new ArrayList<>();
+            Iterator<String> kept = sortedAfter.keySet().iterator();
+            String next = kept.hasNext() ? kept.next() : null;
+            for (String key : sortedBefore.keySet()) {
+                int order = -1;
+                while (next != null && (order = compare(next, key)) < 0) {
+                    next = kept.hasNext() ? kept.next() : null;
+                }
+                if (next == null || order != 0) {
+                    removed.add(key);
+                }
+            }
+            return removed;
         }
         return before.keySet().stream().filter(key -> !after.containsKey(key)).sorted().toList();
     }

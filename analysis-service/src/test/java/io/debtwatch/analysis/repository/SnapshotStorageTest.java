@@ -91,7 +91,10 @@ class SnapshotStorageTest {
         return result;
     }
 
-    /** Commits that each change a file and a debt date; every fifth adds a file, every seventh removes one. */
+    /**
+     * Commits that each change a file and a debt date; every fifth adds a file, every seventh removes one.
+     * Files are sorted maps, as the builder makes them, and debt dates are not, so both ways of diffing are used.
+     */
     private static List<Snapshot> history(String repoId, int commits) {
         Map<String, String> files = new TreeMap<>();
         Map<String, Instant> since = new TreeMap<>();
@@ -113,7 +116,7 @@ class SnapshotStorageTest {
                 }
             }
             history.add(new Snapshot(repoId, ORG, String.format("%040x", c + 1), "default", null,
-                    Map.copyOf(files), Totals.of(List.of()), Map.of("readme", c % 2 == 0), List.of(),
+                    new TreeMap<>(files), Totals.of(List.of()), Map.of("readme", c % 2 == 0), List.of(),
                     Map.copyOf(since)));
         }
         return history;
