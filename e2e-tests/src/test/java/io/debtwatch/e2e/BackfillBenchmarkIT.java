@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import io.debtwatch.cli.up.Platform;
 import io.debtwatch.cli.up.PlatformPorts;
 import io.debtwatch.testsupport.GeneratedHistory;
 import io.restassured.http.ContentType;
@@ -188,12 +189,14 @@ class BackfillBenchmarkIT {
                 file results reused (carried or cache hits) without analysing: %.1f %%
                 CPU per commit from registration to the last score, ms: %s
                 load average before: %s, after: %s
+                JVM options of the platform's processes: %s
                 """, COMMITS, generated, analysed, COMMITS / analysed, scored, COMMITS / scored,
                 tipAnalysed, first.emittedNanos() / 1e9, first.millis() / 1000, COMMITS - 1,
                 (COMMITS - 1) / (scored - tipAnalysed),
                 percentile(millis, 0.5), percentile(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
                 handling, hits, misses, 100 * hits / Math.max(1, hits + misses), carried,
-                100 * (hits + carried) / Math.max(1, hits + carried + misses), cpu, loadBefore, loadAfter);
+                100 * (hits + carried) / Math.max(1, hits + carried + misses), cpu, loadBefore, loadAfter,
+                System.getProperty("debtwatch.jvm-options", Platform.DEFAULT_JVM_OPTIONS));
         Files.writeString(Path.of("target", "benchmark-backfill.txt"), text);
         LOG.info("\n" + text);
     }

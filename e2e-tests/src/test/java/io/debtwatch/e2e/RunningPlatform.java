@@ -46,7 +46,8 @@ final class RunningPlatform implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(secrets.environment());
         environment.put("DEBTWATCH_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE);
         environment.putAll(extra);
-        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, environment);
+        Platform platform = new Platform(new PlatformLayout(home), ports, dataDir, environment,
+                System.getProperty("debtwatch.jvm-options", Platform.DEFAULT_JVM_OPTIONS));
         platform.start(Duration.ofMinutes(3), ready -> LOG.infof("platform: %s", ready));
         return new RunningPlatform(platform, secrets);
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,20 @@ public final class Platform implements AutoCloseable {
     private static final Duration HEALTH_TIMEOUT = Duration.ofMillis(800);
     private static final String JBOSS_LOG_MANAGER = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
+    /**
+     * JVM options of every child process by default. Six JVMs share the machine's cores: the C2
+     * compiler threads took about 30 % of a 2-core machine during a backfill and repaid it only over
+     * much longer runs, and G1's concurrent threads and barriers cost more than they save on heaps of
+     * 512 MB to 1 GB. The measured effect is in docs/benchmarks.md; production images keep the JVM's
+     * defaults.
+     */
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
     private final PlatformLayout layout;
     private final PlatformPorts ports;
     private final Path dataDir;
     private final Map<String, String> secrets;
+    private final List<String> jvmOptions;
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
 
@@ -40,12 +51,15 @@ public final class Platform implements AutoCloseable {
      * @param dataDir where data and logs go; kept between runs
      * @param secrets environment variables with credentials for the services (internal token,
      *                bootstrap admin key), passed only through the environment, never on a command line
+     * @param jvmOptions options for every child JVM, separated by spaces (see {@link #DEFAULT_JVM_OPTIONS})
      */
-    public Platform(PlatformLayout layout, PlatformPorts ports, Path dataDir, Map<String, String> secrets) {
+    public Platform(PlatformLayout layout, PlatformPorts ports, Path dataDir, Map<String, String> secrets,
+            String jvmOptions) {
         this.layout = layout;
         this.ports = ports;
         this.dataDir = dataDir.toAbsolutePath();
         this.secrets = Map.copyOf(secrets);
+        this.jvmOptions = Arrays.stream(jvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }
 
     /**
@@ -133,14 +147,14 @@ public final class Platform implements AutoCloseable {
     }
 
     private ManagedProcess startMongo() {
-        return launch("mongodb", List.of(java(), "-Xmx1g", JBOSS_LOG_MANAGER, "-cp", layout.infraClasspath(),
+        return launch("mongodb", command("-Xmx1g", JBOSS_LOG_MANAGER, "-cp", layout.infraClasspath(),
                 "io.debtwatch.infra.mongo.MongoWireServerMain", "--data",
                 dataDir.resolve("mongo/debtwatch.mv").toString(), "--port", Integer.toString(ports.mongo())),
                 Map.of());
     }
 
     private ManagedProcess startKafka() {
-        return launch("kafka", List.of(java(), "-Xmx512m", JBOSS_LOG_MANAGER, "-cp", layout.infraClasspath(),
+        return launch("kafka", command("-Xmx512m", JBOSS_LOG_MANAGER, "-cp", layout.infraClasspath(),
                 "io.debtwatch.infra.kafka.KafkaBrokerMain", "--data", dataDir.resolve("kafka").toString(),
                 "--port", Integer.toString(ports.kafka()), "--controller-port",
                 Integer.toString(ports.kafkaController())), Map.of());
@@ -156,11 +170,20 @@ public final class Platform implements AutoCloseable {
         env.put("ANALYSIS_URL", serviceUrl(ServiceSpec.ANALYSIS));
         env.put("SCORING_URL", serviceUrl(ServiceSpec.SCORING));
         env.put("HTTP_PORT", Integer.toString(ports.of(service)));
-        return launch(service.module(), List.of(java(), "-Xmx512m", "-Dquarkus.profile=local",
+        return launch(service.module(), command("-Xmx512m", "-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + ports.of(service), "-Dquarkus.http.host=127.0.0.1",
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
                 "-Dquarkus.mongodb.connection-string=mongodb://127.0.0.1:" + ports.mongo(),
                 "-jar", layout.serviceJar(service.module()).toString()), env);
+    }
+
+    /** The java command with the JVM options, then the given arguments. */
+    private List<String> command(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     private ManagedProcess launch(String name, List<String> command, Map<String, String> env) {

@@ -35,6 +35,10 @@ public class UpCommand implements Callable<Integer> {
             description = "Seconds to wait for everything to be healthy (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--jvm-options", defaultValue = Platform.DEFAULT_JVM_OPTIONS,
+            description = "Options of every child JVM, separated by spaces (default: ${DEFAULT-VALUE}).")
+    String jvmOptions;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,7 +61,7 @@ public class UpCommand implements Callable<Integer> {
         }
         Path data = dataDir.toAbsolutePath();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data);
-        Platform platform = new Platform(layout, ports, data, secrets.environment());
+        Platform platform = new Platform(layout, ports, data, secrets.environment(), jvmOptions);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println();
