@@ -68,6 +68,17 @@ public final class Analyzer {
     /** Repository-level checks (readiness, tests ratio, logging library, health endpoint) over the
      *  per-file results of one snapshot. */
     public RepositoryAnalysis analyzeRepository(Collection<FileAnalysis> files) {
+        return analyzeRepositoryFacts(files.stream().map(RepositoryChecks.FileFacts::of).toList());
+    }
+
+    /**
+     * The repository-level checks from what each file tells them, for a caller that keeps
+     * {@link RepositoryChecks.FileFacts} next to its file results instead of reading every file again.
+     *
+     * @param files the facts of every file of the snapshot
+     * @return the checks and the findings they raise
+     */
+    public RepositoryAnalysis analyzeRepositoryFacts(Collection<RepositoryChecks.FileFacts> files) {
         return new RepositoryChecks(settings).run(files);
     }
 

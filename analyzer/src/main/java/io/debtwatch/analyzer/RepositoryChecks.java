@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** Repository-level checks over one snapshot: readiness (README, CI, build manifest, lockfile,
  *  external configuration, logging, tests), health endpoint, test ratio and untested modules. */
-final class RepositoryChecks {
+public final class RepositoryChecks {
     private static final Set<String> LOCKFILES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml", "go.sum",
             "poetry.lock", "pipfile.lock", "cargo.lock", "gemfile.lock", "composer.lock", "gradle.lockfile", "uv.lock",
             "pom.xml", "go.mod");
@@ -37,16 +37,17 @@ final class RepositoryChecks {
         this.settings = settings;
     }
 
-    RepositoryAnalysis run(Collection<FileAnalysis> files) {
+    RepositoryAnalysis run(Collection<FileFacts> files) {
         Facts facts = new Facts();
         files.forEach(facts::add);
-        check("readme", "readiness.readme", facts.readme);
-        check("ci", "readiness.ci", facts.ci);
-        check("build-manifest", "readiness.build-manifest", facts.buildManifest);
-        check("lockfile", "readiness.lockfile", facts.lockfile);
-        check("env-config", "readiness.env-config", facts.envConfig);
-        check("logging", "observability.no-logging", facts.logging);
-        check("health-endpoint", "observability.no-health-endpoint", !facts.server || facts.healthEndpoint);
+        check("readme", "readiness.readme", facts.has(FileFacts.README));
+        check("ci", "readiness.ci", facts.has(FileFacts.CI));
+        check("build-manifest", "readiness.build-manifest", facts.has(FileFacts.BUILD_MANIFEST));
+        check("lockfile", "readiness.lockfile", facts.has(FileFacts.LOCKFILE));
+        check("env-config", "readiness.env-config", facts.has(FileFacts.ENV_CONFIG));
+        check("logging", "observability.no-logging", facts.has(FileFacts.LOGGING));
+        check("health-endpoint", "observability.no-health-endpoint",
+                !facts.has(FileFacts.HTTP_SERVER) || facts.has(FileFacts.HEALTH_ENDPOINT));
         check("tests", "tests.none", facts.test > 0);
         if (facts.test > 0 && facts.code > 0) {
             int min = settings.threshold("min-test-ratio-percent");
@@ -63,52 +64,81 @@ final class RepositoryChecks {
         return new RepositoryAnalysis(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), List.copyOf(findings));
     }
 
-    /** What the checks need from the files, gathered in one pass: a failing check used to read every file again. */
+    /**
+     * What one file tells the checks, read once per file result: a caller that keeps these next to its
+     * results runs the checks over a snapshot without reading every file's path and traits again.
+     *
+     * @param module    the file's top-level directory, or null for a file at the root
+     * @param source    whether it is analysed source code (not skipped, not configuration, notebook or SQL)
+     * @param test      whether it is test code
+     * @param codeLines its lines of code
+     * @param flags     the readiness facts it provides, a set of the constants below
+     */
+    public record FileFacts(String module, boolean source, boolean test, long codeLines, int flags) {
+        static final int README = 1;
+        static final int CI = 1 << 1;
+        static final int BUILD_MANIFEST = 1 << 2;
+        static final int LOCKFILE = 1 << 3;
+        static final int ENV_CONFIG = 1 << 4;
+        static final int LOGGING = 1 << 5;
+        static final int HTTP_SERVER = 1 << 6;
+        static final int HEALTH_ENDPOINT = 1 << 7;
+
+        /**
+         * @param f a file result
+         * @return what it tells the repository checks
+         */
+        public static FileFacts of(FileAnalysis f) {
+            String path = f.path();
+            String name = Languages.fileName(path).toLowerCase(Locale.ROOT);
+            Set<String> traits = f.traits();
+            int flags = 0;
+            flags |= !path.contains("/") && name.startsWith("readme") ? README : 0;
+            flags |= path.startsWith(".github/workflows/") || path.startsWith(".circleci/")
+                    || CI_FILES.contains(path.toLowerCase(Locale.ROOT)) ? CI : 0;
+            flags |= MANIFESTS.contains(name) || DEPLOY_MANIFEST.matcher(path).matches() ? BUILD_MANIFEST : 0;
+            flags |= LOCKFILES.contains(name) || traits.contains("pinned-dependencies") ? LOCKFILE : 0;
+            flags |= traits.contains("env-config") || CONFIG_FILE.matcher(name).matches() ? ENV_CONFIG : 0;
+            flags |= traits.contains("logging") ? LOGGING : 0;
+            flags |= traits.contains("http-server") ? HTTP_SERVER : 0;
+            flags |= traits.contains("health-endpoint") ? HEALTH_ENDPOINT : 0;
+            int slash = path.indexOf('/');
+            return new FileFacts(slash < 0 ? null : path.substring(0, slash), f.skippedReason() == null && isSource(f),
+                    f.testCode(), f.codeLines(), flags);
+        }
+    }
+
+    /** The facts of all files together. */
     private static final class Facts {
         long code;
         long test;
-        boolean readme;
-        boolean ci;
-        boolean buildManifest;
-        boolean lockfile;
-        boolean envConfig;
-        boolean logging;
-        boolean server;
-        boolean healthEndpoint;
+        int flags;
 
-        void add(FileAnalysis f) {
-            if (f.skippedReason() == null && isSource(f)) {
-                if (f.testCode()) {
+        void add(FileFacts f) {
+            if (f.source()) {
+                if (f.test()) {
                     test += f.codeLines();
                 } else {
                     code += f.codeLines();
                 }
             }
-            String path = f.path();
-            String name = name(f);
-            Set<String> traits = f.traits();
-            readme |= !path.contains("/") && name.startsWith("readme");
-            ci |= !ci && (path.startsWith(".github/workflows/") || path.startsWith(".circleci/")
-                    || CI_FILES.contains(path.toLowerCase(Locale.ROOT)));
-            buildManifest |= !buildManifest && (MANIFESTS.contains(name) || DEPLOY_MANIFEST.matcher(path).matches());
-            lockfile |= LOCKFILES.contains(name) || traits.contains("pinned-dependencies");
-            envConfig |= !envConfig && (traits.contains("env-config") || CONFIG_FILE.matcher(name).matches());
-            logging |= traits.contains("logging");
-            server |= traits.contains("http-server");
-            healthEndpoint |= traits.contains("health-endpoint");
+            flags |= f.flags();
+        }
+
+        boolean has(int flag) {
+            return (flags & flag) != 0;
         }
     }
 
     /** Top-level directories with production code and no test file under them. */
-    private void untestedModules(Collection<FileAnalysis> files) {
+    private void untestedModules(Collection<FileFacts> files) {
         Map<String, long[]> modules = new TreeMap<>();
-        for (FileAnalysis f : files) {
-            int slash = f.path().indexOf('/');
-            if (slash < 0 || f.skippedReason() != null || !isSource(f)) {
+        for (FileFacts f : files) {
+            if (f.module() == null || !f.source()) {
                 continue;
             }
-            long[] m = modules.computeIfAbsent(f.path().substring(0, slash), k -> new long[2]);
-            m[f.testCode() ? 1 : 0] += f.codeLines();
+            long[] m = modules.computeIfAbsent(f.module(), k -> new long[2]);
+            m[f.test() ? 1 : 0] += f.codeLines();
         }
         if (modules.size() < 2) {
             return;
@@ -138,9 +168,5 @@ final class RepositoryChecks {
 
     private static boolean isSource(FileAnalysis f) {
         return !Languages.isConfiguration(f.language()) && !f.language().equals("notebook") && !f.language().equals("sql");
-    }
-
-    private static String name(FileAnalysis f) {
-        return Languages.fileName(f.path()).toLowerCase(Locale.ROOT);
     }
 }

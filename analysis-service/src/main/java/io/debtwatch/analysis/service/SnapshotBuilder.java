@@ -4,6 +4,7 @@ import io.debtwatch.analyzer.AnalysisSettings;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.analyzer.RepositoryAnalysis;
+import io.debtwatch.analyzer.RepositoryChecks;
 import io.debtwatch.analyzer.SettingsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -37,6 +38,8 @@ public class SnapshotBuilder {
     private static final int RECENT_RESULTS = 16;
 
     private final BlobResults results;
+    private final PerFileResult<RepositoryChecks.FileFacts> repositoryFacts = new PerFileResult<>(
+            RepositoryChecks.FileFacts::of);
     private final Map<String, Map<String, FileAnalysis>> recentResults = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -169,7 +172,7 @@ public class SnapshotBuilder {
 
     private Built finish(Analyzer analyzer, Snapshot s, Map<String, FileAnalysis> byPath, List<FileAnalysis> all,
             List<FileAnalysis> removed, List<FileAnalysis> added) {
-        RepositoryAnalysis repository = analyzer.analyzeRepository(all);
+        RepositoryAnalysis repository = analyzer.analyzeRepositoryFacts(all.stream().map(repositoryFacts::of).toList());
         Map<String, Boolean> checks = new LinkedHashMap<>(new TreeMap<>(repository.checks()));
         checks.put("settings-valid", s.settingsProblem() == null);
         Snapshot snapshot = new Snapshot(s.repoId(), s.org(), s.sha(), s.settingsKey(), s.settingsProblem(), s.files(),

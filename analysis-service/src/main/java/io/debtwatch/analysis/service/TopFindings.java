@@ -4,9 +4,7 @@ import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.analyzer.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -18,10 +16,7 @@ import java.util.TreeMap;
  */
 final class TopFindings {
 
-    /** Groups of file results still in use; cleared when it grows past this, and filled again as used. */
-    private static final int MAX_FILES = 50_000;
-
-    private final Map<FileAnalysis, TreeMap<Integer, List<Finding>>> bySeverity = new IdentityHashMap<>();
+    private final PerFileResult<TreeMap<Integer, List<Finding>>> bySeverity = new PerFileResult<>(TopFindings::group);
 
     /**
      * @param files the snapshot's file results, in path order
@@ -29,10 +24,7 @@ final class TopFindings {
      * @param limit the most to return
      * @return the first {@code limit} production findings, most severe first
      */
-    synchronized List<Finding> of(List<FileAnalysis> files, Collection<Finding> extra, int limit) {
-        if (bySeverity.size() > MAX_FILES) {
-            bySeverity.clear();
-        }
+    List<Finding> of(List<FileAnalysis> files, Collection<Finding> extra, int limit) {
         List<TreeMap<Integer, List<Finding>>> groups = new ArrayList<>(files.size());
         TreeMap<Integer, Boolean> severities = new TreeMap<>();
         String previous = null;
@@ -41,7 +33,7 @@ final class TopFindings {
                 throw new IllegalArgumentException("files not in path order: " + previous + ", " + file.path());
             }
             previous = file.path();
-            TreeMap<Integer, List<Finding>> groupsOfFile = bySeverity.computeIfAbsent(file, TopFindings::group);
+            TreeMap<Integer, List<Finding>> groupsOfFile = bySeverity.of(file);
             if (!groupsOfFile.isEmpty()) {
                 groups.add(groupsOfFile);
                 groupsOfFile.keySet().forEach(rank -> severities.put(rank, true));
