@@ -13,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,22 +77,63 @@ public class RollupRepository {
      * @return the two increments that add it: to the month's document and to the totals
      */
     public List<UpdateOneModel<Document>> changes(String org, String team, LocalDate day, Contribution change) {
-        String kind = team == null ? ORG : "team";
-        String scope = FieldNames.encode(team == null ? ORG : "team:" + team);
-        String month = Buckets.month(day);
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        return List.of(new UpdateOneModel<>(Filters.eq("_id", org + "|" + kind + "|" + month), Updates.combine(
-                increments("days." + day + "." + scope + ".", change, team == null),
-                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind),
-                Updates.setOnInsert("month", month)), upsert),
-                new UpdateOneModel<>(Filters.eq("_id", org + "|" + kind), Updates.combine(
-                increments("months." + month + "." + scope + ".", change, team == null),
-                Updates.setOnInsert("org", org), Updates.setOnInsert("kind", kind)), upsert));
+        return changes(List.of(new Change(org, team, day, change)));
     }
 
     /**
-     * Applies increments in one round trip, in order, so the sums are added up in the same order
-     * as one by one and come out the same to the last bit.
+     * One scope's change on one day.
+     *
+     * @param org    the organisation
+     * @param team   the team, or null for the organisation scope
+     * @param day    the day the change takes effect
+     * @param change what to add
+     */
+    public record Change(String org, String team, LocalDate day, Contribution change) {
+    }
+
+    /**
+     * The increments that add all these changes, one per document they touch: a batch of a
+     * backfill's scores changes one month document and one totals document many times, and each
+     * update made the server copy and rewrite the whole document. The changes to the same field are
+     * summed first, so the stored sums can differ in the last bits from adding them one by one.
+     *
+     * @param changes the changes, in any order
+     * @return one increment per month document and per totals document, in the order first touched
+     */
+    public List<UpdateOneModel<Document>> changes(Collection<Change> changes) {
+        Map<String, Map<String, Contribution>> sumsByDocument = new LinkedHashMap<>();
+        Map<String, List<Bson>> identity = new HashMap<>();
+        Map<String, Boolean> categories = new HashMap<>();
+        for (Change c : changes) {
+            String kind = c.team() == null ? ORG : "team";
+            String scope = FieldNames.encode(c.team() == null ? ORG : "team:" + c.team());
+            String month = Buckets.month(c.day());
+            String monthId = c.org() + "|" + kind + "|" + month;
+            String totalsId = c.org() + "|" + kind;
+            sumsByDocument.computeIfAbsent(monthId, id -> new LinkedHashMap<>())
+                    .merge("days." + c.day() + "." + scope + ".", c.change(), Contribution::plus);
+            sumsByDocument.computeIfAbsent(totalsId, id -> new LinkedHashMap<>())
+                    .merge("months." + month + "." + scope + ".", c.change(), Contribution::plus);
+            identity.computeIfAbsent(monthId, id -> List.of(Updates.setOnInsert("org", c.org()),
+                    Updates.setOnInsert("kind", kind), Updates.setOnInsert("month", month)));
+            identity.computeIfAbsent(totalsId, id -> List.of(Updates.setOnInsert("org", c.org()),
+                    Updates.setOnInsert("kind", kind)));
+            categories.put(monthId, c.team() == null);
+            categories.put(totalsId, c.team() == null);
+        }
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        sumsByDocument.forEach((id, sums) -> {
+            List<Bson> update = new ArrayList<>();
+            sums.forEach((prefix, sum) -> update.add(increments(prefix, sum, categories.get(id))));
+            update.addAll(identity.get(id));
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(update), upsert));
+        });
+        return updates;
+    }
+
+    /**
+     * Applies increments in one round trip, in order.
      *
      * @param changes increments from {@link #changes}
      */

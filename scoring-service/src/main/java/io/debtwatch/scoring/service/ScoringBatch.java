@@ -56,7 +56,7 @@ final class ScoringBatch {
     private final List<CommitScore> completions = new ArrayList<>();
     private final Map<String, DailyPoint> replaced = new LinkedHashMap<>();
     private final Map<String, DailyPoint> moved = new LinkedHashMap<>();
-    private final List<WriteModel<Document>> rollupChanges = new ArrayList<>();
+    private final List<RollupRepository.Change> rollupChanges = new ArrayList<>();
     private final List<WriteModel<Document>> timelineChanges = new ArrayList<>();
     private final List<PendingEvent> events = new ArrayList<>();
     private final Map<String, CommitScore> advanced = new LinkedHashMap<>();
@@ -165,7 +165,7 @@ final class ScoringBatch {
     }
 
     void rollup(String org, String team, LocalDate day, Contribution change) {
-        rollupChanges.addAll(stores.rollups().changes(org, team, day, change));
+        rollupChanges.add(new RollupRepository.Change(org, team, day, change));
     }
 
     void timeline(DailyPoint point, Optional<DailyPoint> previous, Optional<DailyPoint> next) {
@@ -204,7 +204,7 @@ final class ScoringBatch {
      */
     void flush() {
         stores.scores().insertAll(inserts);
-        stores.rollups().write(rollupChanges);
+        stores.rollups().write(stores.rollups().changes(rollupChanges));
         stores.points().writeAll(replaced.values(), moved.values());
         stores.timelines().write(timelineChanges);
         stores.outbox().recordAll(events);
