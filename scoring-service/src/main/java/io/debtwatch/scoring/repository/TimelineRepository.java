@@ -16,10 +16,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -50,33 +50,57 @@ public class TimelineRepository {
     }
 
     /**
+     * One field a point sets in one timeline document.
+     *
+     * @param org   the organisation
+     * @param key   the document's day, or {@code last}
+     * @param field the repository's field
+     * @param value what it is set to
+     */
+    public record Change(String org, String key, String field, Document value) {
+    }
+
+    /**
      * @param point    the point written
      * @param previous the repository's point before it, if any
      * @param next     the repository's point after it, if any
-     * @return the updates that record it, to apply in this order
+     * @return the fields that record it, to apply in this order
      */
-    public List<UpdateOneModel<Document>> changes(DailyPoint point, Optional<DailyPoint> previous,
-            Optional<DailyPoint> next) {
+    public List<Change> changes(DailyPoint point, Optional<DailyPoint> previous, Optional<DailyPoint> next) {
         LocalDate day = LocalDate.parse(point.day());
-        List<UpdateOneModel<Document>> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         if (next.isPresent()) {
             setDays(changes, point, day, LocalDate.parse(next.get().day()));
         } else {
             previous.ifPresent(p -> setDays(changes, p, LocalDate.parse(p.day()), day));
-            changes.add(upsert(point.org(), LAST, Updates.set(field(point.repoId()),
-                    new Document("day", point.day()).append("point", value(point)))));
+            changes.add(new Change(point.org(), LAST, field(point.repoId()),
+                    new Document("day", point.day()).append("point", value(point))));
         }
         return changes;
     }
 
     /**
-     * Applies updates in one round trip, in order: later ones of the same document win, as one by one.
+     * Applies changes in one round trip, one update per document: a later change of the same field
+     * wins, as one by one. A backfill's batch sets the same repository's field of the org's
+     * {@code last} document once per analysis, and each update made the server rewrite the document.
      *
-     * @param changes updates from {@link #changes}
+     * @param changes changes from {@link #changes}, in the order they were made
      */
-    public void write(List<? extends WriteModel<Document>> changes) {
-        if (!changes.isEmpty()) {
-            timelines.bulkWrite(changes, new BulkWriteOptions().ordered(true));
+    public void write(List<Change> changes) {
+        Map<String, Map<String, Document>> byDocument = new LinkedHashMap<>();
+        for (Change change : changes) {
+            byDocument.computeIfAbsent(change.org() + "|" + change.key(), id -> new LinkedHashMap<>())
+                    .put(change.field(), change.value());
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        byDocument.forEach((id, fields) -> {
+            int bar = id.indexOf('|');
+            List<Bson> sets = new ArrayList<>();
+            fields.forEach((field, value) -> sets.add(Updates.set(field, value)));
+            writes.add(upsert(id.substring(0, bar), id.substring(bar + 1), Updates.combine(sets)));
+        });
+        if (!writes.isEmpty()) {
+            timelines.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
     }
 
@@ -116,35 +140,22 @@ public class TimelineRepository {
      * @param histories the repositories' histories
      */
     public void rebuild(Collection<History> histories) {
-        Map<String, List<Bson>> sets = new TreeMap<>();
+        List<Change> changes = new ArrayList<>();
         for (History history : histories) {
             List<DailyPoint> points = history.points().stream().filter(p -> history.deletedDay() == null
                     || LocalDate.parse(p.day()).isBefore(history.deletedDay())).toList();
             for (int i = 0; i + 1 < points.size(); i++) {
-                DailyPoint p = points.get(i);
-                Document value = value(p);
-                for (LocalDate d = LocalDate.parse(p.day()); d.isBefore(LocalDate.parse(points.get(i + 1).day()));
-                        d = d.plusDays(1)) {
-                    sets.computeIfAbsent(p.org() + "|" + d, k -> new ArrayList<>())
-                            .add(Updates.set(field(p.repoId()), value));
-                }
+                setDays(changes, points.get(i), LocalDate.parse(points.get(i).day()),
+                        LocalDate.parse(points.get(i + 1).day()));
             }
             if (!points.isEmpty()) {
                 DailyPoint latest = points.get(points.size() - 1);
-                sets.computeIfAbsent(latest.org() + "|" + LAST, k -> new ArrayList<>()).add(Updates.set(
-                        field(latest.repoId()), new Document("day", latest.day()).append("point", value(latest))
-                                .append("deletedDay", history.deletedDay() == null ? null
-                                        : history.deletedDay().toString())));
+                changes.add(new Change(latest.org(), LAST, field(latest.repoId()), new Document("day", latest.day())
+                        .append("point", value(latest)).append("deletedDay", history.deletedDay() == null ? null
+                                : history.deletedDay().toString())));
             }
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        sets.forEach((id, changes) -> {
-            int bar = id.indexOf('|');
-            writes.add(upsert(id.substring(0, bar), id.substring(bar + 1), Updates.combine(changes)));
-        });
-        if (!writes.isEmpty()) {
-            timelines.bulkWrite(writes);
-        }
+        write(changes);
     }
 
     /**
@@ -212,10 +223,10 @@ public class TimelineRepository {
     }
 
     /** Sets the point's value on the days from {@code from} up to, not including, {@code until}. */
-    private static void setDays(List<UpdateOneModel<Document>> writes, DailyPoint point, LocalDate from, LocalDate until) {
+    private static void setDays(List<Change> changes, DailyPoint point, LocalDate from, LocalDate until) {
         Document value = value(point);
         for (LocalDate d = from; d.isBefore(until); d = d.plusDays(1)) {
-            writes.add(upsert(point.org(), d.toString(), Updates.set(field(point.repoId()), value)));
+            changes.add(new Change(point.org(), d.toString(), field(point.repoId()), value));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.debtwatch.scoring.service;
 
-import com.mongodb.client.model.WriteModel;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.EventIds;
 import io.debtwatch.scoring.repository.CurrentScoreRepository;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.bson.Document;
 
 /**
  * The analyses of one Kafka poll, scored as if one by one but stored together. It reads up front,
@@ -57,7 +55,7 @@ final class ScoringBatch {
     private final Map<String, DailyPoint> replaced = new LinkedHashMap<>();
     private final Map<String, DailyPoint> moved = new LinkedHashMap<>();
     private final List<RollupRepository.Change> rollupChanges = new ArrayList<>();
-    private final List<WriteModel<Document>> timelineChanges = new ArrayList<>();
+    private final List<TimelineRepository.Change> timelineChanges = new ArrayList<>();
     private final List<PendingEvent> events = new ArrayList<>();
     private final Map<String, CommitScore> advanced = new LinkedHashMap<>();
     /** The stored neighbours already read, by repository, side and day: nothing is written before the flush,
