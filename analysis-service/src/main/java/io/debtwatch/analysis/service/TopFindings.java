@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The most severe production findings of a snapshot, in {@link Findings#SEVERITY_ORDER}: severity,
@@ -26,7 +27,7 @@ final class TopFindings {
      */
     List<Finding> of(List<FileAnalysis> files, Collection<Finding> extra, int limit) {
         List<TreeMap<Integer, List<Finding>>> groups = new ArrayList<>(files.size());
-        TreeMap<Integer, Boolean> severities = new TreeMap<>();
+        TreeSet<Integer> severities = new TreeSet<>();
         String previous = null;
         for (FileAnalysis file : files) {
             if (previous != null && previous.compareTo(file.path()) >= 0) {
@@ -36,12 +37,12 @@ final class TopFindings {
             TreeMap<Integer, List<Finding>> groupsOfFile = bySeverity.of(file);
             if (!groupsOfFile.isEmpty()) {
                 groups.add(groupsOfFile);
-                groupsOfFile.keySet().forEach(rank -> severities.put(rank, true));
+                severities.addAll(groupsOfFile.keySet());
             }
         }
         List<Finding> top = new ArrayList<>();
         fill:
-        for (Integer rank : severities.keySet()) {
+        for (Integer rank : severities) {
             for (TreeMap<Integer, List<Finding>> groupsOfFile : groups) {
                 for (Finding finding : groupsOfFile.getOrDefault(rank, List.of())) {
                     if (top.size() == limit) {
@@ -56,7 +57,10 @@ final class TopFindings {
         return top.size() > limit ? List.copyOf(top.subList(0, limit)) : top;
     }
 
-    /** A file's production findings (all of them at the file's path) by severity rank, each group in line and indicator order. */
+    /**
+     * A file's production findings (all of them at the file's path) by severity rank, each group in
+     * line and indicator order.
+     */
     private static TreeMap<Integer, List<Finding>> group(FileAnalysis file) {
         TreeMap<Integer, List<Finding>> groups = new TreeMap<>();
         for (Finding finding : file.findings()) {
