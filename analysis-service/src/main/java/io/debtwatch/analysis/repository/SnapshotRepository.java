@@ -154,83 +154,63 @@ public class SnapshotRepository {
 
     /** The snapshot as the paths and debt dates that differ from its parent's, the rest in full. */
     private static Document delta(Snapshot snapshot, Snapshot parent, List<String> chain) {
-        Map<String, String> files = changed(parent.files(), snapshot.files());
-        Map<String, Instant> since = changed(parent.debtSince(), snapshot.debtSince());
+        Diff<String> files = Diff.of(parent.files(), snapshot.files());
+        Diff<Instant> since = Diff.of(parent.debtSince(), snapshot.debtSince());
         Snapshot delta = new Snapshot(snapshot.repoId(), snapshot.org(), snapshot.sha(), snapshot.settingsKey(),
-                snapshot.settingsProblem(), files, snapshot.totals(), snapshot.checks(), snapshot.repositoryFindings(),
-                since);
+                snapshot.settingsProblem(), files.changed(), snapshot.totals(), snapshot.checks(),
+                snapshot.repositoryFindings(), since.changed());
         return new Document("json", json(snapshot.sha(), delta)).append("chain", chain)
-                .append("removedFiles", removed(parent.files(), snapshot.files()))
-                .append("removedDebt", removed(parent.debtSince(), snapshot.debtSince()));
-    }
-
-    private static <V> Map<String, V> changed(Map<String, V> before, Map<String, V> after) {
-        if (before == after) {
-            return Map.of();
-        }
-        if (before instanceof SortedMap<String, V> sortedBefore && sortedBefore.comparator() == null
-                && after instanceof SortedMap<String, V> sortedAfter && sortedAfter.comparator() == null) {
-            return changedSorted(sortedBefore, sortedAfter);
-        }
-        Map<String, V> changed = new TreeMap<>();
-        after.forEach((key, value) -> {
-            if (!value.equals(before.get(key))) {
-                changed.put(key, value);
-            }
-        });
-        return changed;
+                .append("removedFiles", files.removed()).append("removedDebt", since.removed());
     }
 
     /**
-     * {@link #changed} by walking both maps in key order: a child's file map shares its parent's
-     * keys and values except for the few files a commit changed, so most steps compare references.
+     * What differs between two maps: the entries of the second that are new or changed, and the
+     * keys of the first that are gone, both in key order.
      */
-    private static <V> Map<String, V> changedSorted(SortedMap<String, V> before, SortedMap<String, V> after) {
-        Map<String, V> changed = new TreeMap<>();
-        Iterator<Map.Entry<String, V>> old = before.entrySet().iterator();
-        Map.Entry<String, V> previous = old.hasNext() ? old.next() : null;
-        for (Map.Entry<String, V> entry : after.entrySet()) {
-            int order = 1;
-            while (previous != null && (order = compare(previous.getKey(), entry.getKey())) < 0) {
+    private record Diff<V>(Map<String, V> changed, List<String> removed) {
+
+        /**
+         * One walk of both maps in key order. A child's file map is a sorted copy of its parent's
+         * with the few files a commit changed replaced, so most steps compare references; a map
+         * the child shares with its parent (debt dates no commit touched) is not walked at all.
+         */
+        static <V> Diff<V> of(Map<String, V> before, Map<String, V> after) {
+            if (before == after) {
+                return new Diff<>(Map.of(), List.of());
+            }
+            Map<String, V> changed = new TreeMap<>();
+            List<String> removed = new ArrayList<>();
+            Iterator<Map.Entry<String, V>> old = sorted(before).entrySet().iterator();
+            Map.Entry<String, V> previous = old.hasNext() ? old.next() : null;
+            for (Map.Entry<String, V> entry : sorted(after).entrySet()) {
+                while (previous != null && compare(previous.getKey(), entry.getKey()) < 0) {
+                    removed.add(previous.getKey());
+                    previous = old.hasNext() ? old.next() : null;
+                }
+                if (previous != null && compare(previous.getKey(), entry.getKey()) == 0) {
+                    if (previous.getValue() != entry.getValue() && !previous.getValue().equals(entry.getValue())) {
+                        changed.put(entry.getKey(), entry.getValue());
+                    }
+                    previous = old.hasNext() ? old.next() : null;
+                } else {
+                    changed.put(entry.getKey(), entry.getValue());
+                }
+            }
+            while (previous != null) {
+                removed.add(previous.getKey());
                 previous = old.hasNext() ? old.next() : null;
             }
-            if (previous == null || order != 0 || !same(previous.getValue(), entry.getValue())) {
-                changed.put(entry.getKey(), entry.getValue());
-            }
+            return new Diff<>(changed, removed);
         }
-        return changed;
-    }
 
-    private static int compare(String a, String b) {
-        return a == b ? 0 : a.compareTo(b);
-    }
-
-    private static boolean same(Object a, Object b) {
-        return a == b || a.equals(b);
-    }
-
-    private static List<String> removed(Map<String, ?> before, Map<String, ?> after) {
-        if (before == after) {
-            return List.of();
+        private static <V> SortedMap<String, V> sorted(Map<String, V> map) {
+            return map instanceof SortedMap<String, V> sorted && sorted.comparator() == null ? sorted
+                    : new TreeMap<>(map);
         }
-        if (before instanceof SortedMap<String, ?> sortedBefore && sortedBefore.comparator() == null
-                && after instanceof SortedMap<String, ?> sortedAfter && sortedAfter.comparator() == null) {
-            // both in key order: one walk, no lookups
-            List<String> removed = new ArrayList<>();
-            Iterator<String> kept = sortedAfter.keySet().iterator();
-            String next = kept.hasNext() ? kept.next() : null;
-            for (String key : sortedBefore.keySet()) {
-                int order = -1;
-                while (next != null && (order = compare(next, key)) < 0) {
-                    next = kept.hasNext() ? kept.next() : null;
-                }
-                if (next == null || order != 0) {
-                    removed.add(key);
-                }
-            }
-            return removed;
+
+        private static int compare(String a, String b) {
+            return a == b ? 0 : a.compareTo(b);
         }
-        return before.keySet().stream().filter(key -> !after.containsKey(key)).sorted().toList();
     }
 
     private static String id(String repoId, String sha) {

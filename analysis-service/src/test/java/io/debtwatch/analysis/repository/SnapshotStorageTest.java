@@ -92,11 +92,11 @@ class SnapshotStorageTest {
     }
 
     /**
-     * Commits that each change a file and a debt date; every fifth adds a file, every seventh removes one.
+     * Commits that each change a file and a debt date; every fifth adds a file, every seventh removes the first and every eleventh the last.
      * Files are sorted maps, as the builder makes them, and debt dates are not, so both ways of diffing are used.
      */
     private static List<Snapshot> history(String repoId, int commits) {
-        Map<String, String> files = new TreeMap<>();
+        TreeMap<String, String> files = new TreeMap<>();
         Map<String, Instant> since = new TreeMap<>();
         for (int f = 0; f < 200; f++) {
             files.put("src/pkg" + (f % 10) + "/File" + f + ".java", blob(f, 0));
@@ -113,6 +113,10 @@ class SnapshotStorageTest {
                 if (c % 7 == 0) {
                     files.remove(files.keySet().iterator().next());
                     since.remove(since.keySet().iterator().next());
+                }
+                if (c % 11 == 0) {
+                    // the last path in order, so a removal after every kept path is covered too
+                    files.remove(files.lastKey());
                 }
             }
             history.add(new Snapshot(repoId, ORG, String.format("%040x", c + 1), "default", null,
