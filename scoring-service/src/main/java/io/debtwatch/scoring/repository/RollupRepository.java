@@ -101,35 +101,40 @@ public class RollupRepository {
      * @return one increment per month document and per totals document, in the order first touched
      */
     public List<UpdateOneModel<Document>> changes(Collection<Change> changes) {
-        Map<String, Map<String, Contribution>> sumsByDocument = new LinkedHashMap<>();
-        Map<String, List<Bson>> identity = new HashMap<>();
-        Map<String, Boolean> categories = new HashMap<>();
+        Map<String, Target> targets = new LinkedHashMap<>();
         for (Change c : changes) {
             String kind = c.team() == null ? ORG : "team";
             String scope = FieldNames.encode(c.team() == null ? ORG : "team:" + c.team());
             String month = Buckets.month(c.day());
-            String monthId = c.org() + "|" + kind + "|" + month;
-            String totalsId = c.org() + "|" + kind;
-            sumsByDocument.computeIfAbsent(monthId, id -> new LinkedHashMap<>())
-                    .merge("days." + c.day() + "." + scope + ".", c.change(), Contribution::plus);
-            sumsByDocument.computeIfAbsent(totalsId, id -> new LinkedHashMap<>())
-                    .merge("months." + month + "." + scope + ".", c.change(), Contribution::plus);
-            identity.computeIfAbsent(monthId, id -> List.of(Updates.setOnInsert("org", c.org()),
-                    Updates.setOnInsert("kind", kind), Updates.setOnInsert("month", month)));
-            identity.computeIfAbsent(totalsId, id -> List.of(Updates.setOnInsert("org", c.org()),
-                    Updates.setOnInsert("kind", kind)));
-            categories.put(monthId, c.team() == null);
-            categories.put(totalsId, c.team() == null);
+            targets.computeIfAbsent(c.org() + "|" + kind + "|" + month, id -> new Target(id, c.team() == null,
+                    List.of(Updates.setOnInsert("org", c.org()), Updates.setOnInsert("kind", kind),
+                            Updates.setOnInsert("month", month))))
+                    .add("days." + c.day() + "." + scope + ".", c.change());
+            targets.computeIfAbsent(c.org() + "|" + kind, id -> new Target(id, c.team() == null,
+                    List.of(Updates.setOnInsert("org", c.org()), Updates.setOnInsert("kind", kind))))
+                    .add("months." + month + "." + scope + ".", c.change());
         }
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        List<UpdateOneModel<Document>> updates = new ArrayList<>();
-        sumsByDocument.forEach((id, sums) -> {
+        return targets.values().stream().map(Target::update).toList();
+    }
+
+    /** One roll-up document a batch changes: the sums to add under each field prefix. */
+    private record Target(String id, boolean categories, List<Bson> identity, Map<String, Contribution> sums) {
+
+        Target(String id, boolean categories, List<Bson> identity) {
+            this(id, categories, identity, new LinkedHashMap<>());
+        }
+
+        void add(String prefix, Contribution change) {
+            sums.merge(prefix, change, Contribution::plus);
+        }
+
+        UpdateOneModel<Document> update() {
             List<Bson> update = new ArrayList<>();
-            sums.forEach((prefix, sum) -> update.add(increments(prefix, sum, categories.get(id))));
-            update.addAll(identity.get(id));
-            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(update), upsert));
-        });
-        return updates;
+            sums.forEach((prefix, sum) -> update.add(increments(prefix, sum, categories)));
+            update.addAll(identity);
+            return new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(update),
+                    new UpdateOptions().upsert(true));
+        }
     }
 
     /**
