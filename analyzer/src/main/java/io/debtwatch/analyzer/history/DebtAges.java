@@ -8,9 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.blame.BlameResult;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -52,7 +50,8 @@ public final class DebtAges {
     }
 
     /**
-     * Blames every file holding debt findings and dates each finding's first line.
+     * Blames every file holding debt findings, all in one walk of history, and dates each finding's
+     * first line.
      *
      * @param repository the repository
      * @param commit     the commit whose files these are
@@ -63,26 +62,26 @@ public final class DebtAges {
      */
     public static Map<String, Written> written(Repository repository, ObjectId commit, Collection<FileAnalysis> files)
             throws IOException, GitAPIException {
-        Map<String, Written> written = new LinkedHashMap<>();
-        try (Git git = new Git(repository)) {
-            for (FileAnalysis file : files) {
-                List<Finding> debt = file.findings().stream().filter(DebtAges::isDebt).toList();
-                if (debt.isEmpty()) {
-                    continue;
-                }
-                BlameResult blame = git.blame().setStartCommit(commit).setFilePath(file.path()).call();
-                if (blame == null) {
-                    continue;
-                }
-                for (Finding f : debt) {
-                    if (f.startLine() <= blame.getResultContents().size()) {
-                        RevCommit source = blame.getSourceCommit(f.startLine() - 1);
-                        written.put(f.fingerprint(),
-                                new Written(source.getName(), source.getAuthorIdent().getWhenAsInstant()));
-                    }
-                }
+        Map<String, List<Finding>> debt = new LinkedHashMap<>();
+        Map<String, int[]> lines = new LinkedHashMap<>();
+        for (FileAnalysis file : files) {
+            List<Finding> inFile = file.findings().stream().filter(DebtAges::isDebt).toList();
+            if (!inFile.isEmpty()) {
+                debt.put(file.path(), inFile);
+                lines.put(file.path(), inFile.stream().mapToInt(f -> f.startLine() - 1).toArray());
             }
         }
+        Map<String, RevCommit[]> origins = HistoryBlame.origins(repository, commit, lines);
+        Map<String, Written> written = new LinkedHashMap<>();
+        debt.forEach((path, inFile) -> {
+            RevCommit[] source = origins.get(path);
+            for (int i = 0; i < inFile.size(); i++) {
+                if (source[i] != null) {
+                    written.put(inFile.get(i).fingerprint(),
+                            new Written(source[i].getName(), source[i].getAuthorIdent().getWhenAsInstant()));
+                }
+            }
+        });
         return written;
     }
 }
