@@ -1,8 +1,8 @@
 package io.debtwatch.analysis.messaging;
 
+import io.debtwatch.analysis.repository.AnalysisRepository.Stored;
 import io.debtwatch.events.CloudEventHeaders;
 import io.debtwatch.events.CommitAnalyzed;
-import io.debtwatch.events.EventJson;
 import io.debtwatch.events.EventTypes;
 import io.debtwatch.events.Topics;
 import io.debtwatch.service.outbox.Outbox;
@@ -31,16 +31,17 @@ public class AnalysisProducer {
     }
 
     /**
-     * Sends an analysis without waiting for the broker.
+     * Sends an analysis without waiting for the broker: the JSON it was stored as, not written again.
      *
-     * @param result the analysis
+     * @param stored the analysis and its stored JSON
      * @return completes when the broker acknowledged it; fails with {@link AnalysisNotPublishedException}
      *         on a nack or when no acknowledgement came in time
      */
-    public CompletableFuture<Void> publishAsync(CommitAnalyzed result) {
+    public CompletableFuture<Void> publishAsync(Stored stored) {
+        CommitAnalyzed result = stored.analysis();
         CompletableFuture<Void> acked;
         try {
-            acked = Outbox.sendAcknowledged(analyses, Topics.ANALYSES, result.repoId(), EventJson.write(result),
+            acked = Outbox.sendAcknowledged(analyses, Topics.ANALYSES, result.repoId(), stored.json(),
                     CloudEventHeaders.of(result.eventId(), EventTypes.COMMIT_ANALYZED, SOURCE, result.repoId()));
         } catch (RuntimeException e) {
             acked = CompletableFuture.failedFuture(e);
@@ -58,12 +59,12 @@ public class AnalysisProducer {
     /**
      * Sends an analysis and returns once the broker acknowledged it.
      *
-     * @param result the analysis
+     * @param stored the analysis and its stored JSON
      * @throws AnalysisNotPublishedException when the broker does not acknowledge it in time
      */
-    public void publish(CommitAnalyzed result) {
+    public void publish(Stored stored) {
         try {
-            publishAsync(result).join();
+            publishAsync(stored).join();
         } catch (CompletionException e) {
             throw (AnalysisNotPublishedException) e.getCause();
         }

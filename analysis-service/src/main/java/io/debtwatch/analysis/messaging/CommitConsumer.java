@@ -2,7 +2,6 @@ package io.debtwatch.analysis.messaging;
 
 import io.debtwatch.analysis.service.CommitAnalysisService;
 import io.debtwatch.analysis.service.CommitAnalysisService.Outcome;
-import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,7 +78,7 @@ public class CommitConsumer {
             KafkaRecord<String, String> record = readable.get(i);
             Outcome outcome = outcomes.get(i);
             handled.add(outcome.failure() != null ? deadLetters.send(record, outcome.failure())
-                    : producer.publishAsync(outcome.analysis())
+                    : producer.publishAsync(outcome.stored())
                             .exceptionallyCompose(failure -> deadLetters.send(record, unwrap(failure))));
         }
         if (!records.isEmpty()) {

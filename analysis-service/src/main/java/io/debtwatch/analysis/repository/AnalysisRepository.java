@@ -48,10 +48,9 @@ public class AnalysisRepository {
      * @param eventIds analysis eventIds
      * @return the stored analyses among them, by eventId; read by {@code _id}
      */
-    public Map<String, CommitAnalyzed> findAll(Collection<String> eventIds) {
-        Map<String, CommitAnalyzed> found = new HashMap<>();
-        ByIds.find(analyses, eventIds).forEach(d -> found.put(d.getString("_id"),
-                EventJson.read(d.getString("json"), CommitAnalyzed.class)));
+    public Map<String, Stored> findAll(Collection<String> eventIds) {
+        Map<String, Stored> found = new HashMap<>();
+        ByIds.find(analyses, eventIds).forEach(d -> found.put(d.getString("_id"), Stored.of(d.getString("json"))));
         return found;
     }
 
@@ -61,18 +60,19 @@ public class AnalysisRepository {
      * @param timed the analyses, each with how long computing it took (kept for the benchmark and for operators)
      * @return the stored analysis of each eventId: the one given, or the one stored before
      */
-    public Map<String, CommitAnalyzed> storeAll(List<Timed> timed) {
-        Map<String, CommitAnalyzed> result = new LinkedHashMap<>();
+    public Map<String, Stored> storeAll(List<Timed> timed) {
+        Map<String, Stored> result = new LinkedHashMap<>();
         if (timed.isEmpty()) {
             return result;
         }
         List<Document> documents = new ArrayList<>();
         for (Timed t : timed) {
             CommitAnalyzed a = t.analysis();
-            result.put(a.eventId(), a);
+            Stored stored = new Stored(a, EventJson.write(a));
+            result.put(a.eventId(), stored);
             documents.add(new Document("_id", a.eventId()).append("repoId", a.repoId()).append("org", a.org())
                     .append("sha", a.sha()).append("analyzerVersion", a.analyzerVersion()).append("storedAt", new Date())
-                    .append("durationMillis", t.durationMillis()).append("json", EventJson.write(a)));
+                    .append("durationMillis", t.durationMillis()).append("json", stored.json()));
         }
         try {
             analyses.insertMany(documents, new InsertManyOptions().ordered(false));
@@ -84,10 +84,23 @@ public class AnalysisRepository {
                 }
                 before.add(documents.get(error.getIndex()).getString("_id"));
             }
-            Map<String, CommitAnalyzed> stored = findAll(before);
+            Map<String, Stored> stored = findAll(before);
             before.forEach(id -> result.put(id, Objects.requireNonNull(stored.get(id), id)));
         }
         return result;
+    }
+
+    /**
+     * An analysis as stored: the event, and its JSON as written once, which is also what is published.
+     *
+     * @param analysis the analysis
+     * @param json     its JSON
+     */
+    public record Stored(CommitAnalyzed analysis, String json) {
+
+        static Stored of(String json) {
+            return new Stored(EventJson.read(json, CommitAnalyzed.class), json);
+        }
     }
 
     /**

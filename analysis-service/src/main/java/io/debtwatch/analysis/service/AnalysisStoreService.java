@@ -5,10 +5,10 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.debtwatch.analysis.repository.AnalysisRepository;
+import io.debtwatch.analysis.repository.AnalysisRepository.Stored;
 import io.debtwatch.analysis.repository.CommitRepository;
 import io.debtwatch.analysis.repository.SnapshotRepository;
 import io.debtwatch.analysis.service.DeltaAnalysisService.Computed;
-import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -46,7 +46,7 @@ public class AnalysisStoreService {
      */
     @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 60_000, retryOn = { MongoSocketException.class,
             MongoTimeoutException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class })
-    public Map<String, CommitAnalyzed> stored(Collection<String> eventIds) {
+    public Map<String, Stored> stored(Collection<String> eventIds) {
         return analyses.findAll(eventIds);
     }
 
@@ -58,7 +58,7 @@ public class AnalysisStoreService {
      */
     @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 60_000, retryOn = { MongoSocketException.class,
             MongoTimeoutException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class })
-    public Map<String, CommitAnalyzed> store(List<Computed> computed, List<CommitDiscovered> unanalysed) {
+    public Map<String, Stored> store(List<Computed> computed, List<CommitDiscovered> unanalysed) {
         results.flush();
         snapshots.storeAll(computed.stream().map(c -> new SnapshotRepository.ToStore(c.snapshot(),
                 c.commit().parents().isEmpty() ? null : c.commit().parents().get(0))).toList());

@@ -4,6 +4,7 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.debtwatch.analysis.repository.AnalysisRepository.Stored;
 import io.debtwatch.analysis.service.DeltaAnalysisService.Computed;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.events.CommitAnalyzed;
@@ -40,23 +41,28 @@ public class CommitAnalysisService {
     /**
      * What became of one commit of a batch: its stored analysis, or why there is none.
      *
-     * @param analysis the stored analysis, or null
-     * @param failure  why it could not be analysed or stored, or null
+     * @param stored  the stored analysis and its JSON, or null
+     * @param failure why it could not be analysed or stored, or null
      */
-    public record Outcome(CommitAnalyzed analysis, RuntimeException failure) {
+    public record Outcome(Stored stored, RuntimeException failure) {
+
+        /** @return the stored analysis, or null */
+        public CommitAnalyzed analysis() {
+            return stored == null ? null : stored.analysis();
+        }
     }
 
     /**
      * @param commit the discovered commit
-     * @return its analysis, computed and stored now or stored before
+     * @return its analysis and JSON, computed and stored now or stored before
      * @throws RuntimeException why it could not be analysed or stored
      */
-    public CommitAnalyzed analyze(CommitDiscovered commit) {
+    public Stored analyze(CommitDiscovered commit) {
         Outcome outcome = analyzeAll(List.of(commit)).get(0);
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
-        return outcome.analysis();
+        return outcome.stored();
     }
 
     /**
@@ -64,7 +70,7 @@ public class CommitAnalysisService {
      * @return the outcome of each, in the same order
      */
     public List<Outcome> analyzeAll(List<CommitDiscovered> commits) {
-        Map<String, CommitAnalyzed> done = new HashMap<>(store.stored(commits.stream()
+        Map<String, Stored> done = new HashMap<>(store.stored(commits.stream()
                 .map(CommitAnalysisService::eventId).distinct().toList()));
         Map<String, Computed> computed = new LinkedHashMap<>();
         Map<String, RuntimeException> failed = new HashMap<>();
@@ -95,7 +101,7 @@ public class CommitAnalysisService {
      * commit is stored on its own so that one that cannot be stored fails alone. The commits that
      * could not be analysed are recorded too, so that a re-analysis of the history replays them.
      */
-    private void storeAll(List<Computed> computed, List<CommitDiscovered> unanalysed, Map<String, CommitAnalyzed> done,
+    private void storeAll(List<Computed> computed, List<CommitDiscovered> unanalysed, Map<String, Stored> done,
             Map<String, RuntimeException> failed) {
         if (computed.isEmpty() && unanalysed.isEmpty()) {
             return;
