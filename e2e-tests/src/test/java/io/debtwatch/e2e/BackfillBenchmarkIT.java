@@ -14,6 +14,7 @@ import io.debtwatch.cli.up.Platform;
 import io.debtwatch.cli.up.PlatformPorts;
 import io.debtwatch.testsupport.GeneratedHistory;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +28,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5's speed benchmark: a generated repository of ordinary commits registered through the
+ * Issue 5's speed benchmark: a generated repository of ordinary commits (or the local clone named by
+ * {@code -Dbenchmark.repo}) registered through the
  * gateway with {@code backfill: all}, timed from registration until scoring has stored the score of
  * every commit, through ingest, {@code debtwatch.commits}, analysis, {@code debtwatch.analyses} and
  * scoring, all as processes on this machine. It prints commits per second, median and p99 analysis
@@ -44,8 +49,21 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class BackfillBenchmarkIT {
 
+
+    /** A generated history, packed as a hosted repository is: a clone then reuses its deltas instead of
+     *  compressing the generator's loose objects in the timed part. */
+    private Path generatedRepository() throws GitAPIException, IOException {
+        Path repo = GeneratedHistory.generate(work.resolve("repo"), COMMITS);
+        try (Git git = Git.open(repo.toFile())) {
+            git.gc().call();
+        }
+        return repo;
+    }
     private static final Logger LOG = Logger.getLogger(BackfillBenchmarkIT.class);
     private static final int COMMITS = Integer.getInteger("benchmark.commits", 3000);
+
+    /** Commits on the first-parent chain of the repository under test: what the backfill emits. */
+    private int commits;
 
     @TempDir
     Path work;
@@ -53,18 +71,19 @@ class BackfillBenchmarkIT {
     @Test
     void backfillThroughIngestAnalysisAndScoring() throws Exception {
         long generating = System.nanoTime();
-        Path repo = GeneratedHistory.generate(work.resolve("repo"), COMMITS);
-        // packed, as a hosted repository is: a clone then reuses its deltas instead of compressing
-        // the generator's loose objects in the timed part
-        try (Git git = Git.open(repo.toFile())) {
-            git.gc().call();
-        }
+        String given = System.getProperty("benchmark.repo", "");
+        Path repo = given.isBlank() ? generatedRepository() : Path.of(given).toAbsolutePath();
         double generated = (System.nanoTime() - generating) / 1e9;
         String tip;
         String last;
-        try (Git git = Git.open(repo.toFile())) {
-            tip = git.getRepository().resolve(Constants.HEAD).name();
-            last = git.log().setMaxCount(1).call().iterator().next().getParent(0).name();
+        try (Git git = Git.open(repo.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit head = walk.parseCommit(git.getRepository().resolve(Constants.HEAD));
+            tip = head.name();
+            last = head.getParent(0).name();
+            walk.setFirstParent(true);
+            walk.markStart(head);
+            commits = 0;
+            walk.forEach(c -> commits++);
         }
         PlatformPorts ports = RunningPlatform.randomPorts();
         try (RunningPlatform platform = RunningPlatform.start(work.resolve("data"), ports);
@@ -113,15 +132,15 @@ class BackfillBenchmarkIT {
             long scoredAt = System.nanoTime();
             Map<String, Duration> cpuAfter = platformCpu();
             String loadAfter = loadAverage();
-            assertEquals(COMMITS, analysis.getCollection("analyses").countDocuments(Filters.eq("repoId", id)));
-            assertEquals(COMMITS, scoring.getCollection("scores").countDocuments(Filters.eq("repoId", id)));
-            assertEquals(COMMITS, scoring.getCollection("score_completions").countDocuments(Filters.eq("repoId", id)));
+            assertEquals(commits, analysis.getCollection("analyses").countDocuments(Filters.eq("repoId", id)));
+            assertEquals(commits, scoring.getCollection("scores").countDocuments(Filters.eq("repoId", id)));
+            assertEquals(commits, scoring.getCollection("score_completions").countDocuments(Filters.eq("repoId", id)));
 
             given().baseUri(platform.gatewayUrl()).header("Authorization", key)
                     .get("/api/v1/orgs/acme/repositories/" + id + "/score").then().statusCode(200)
                     .body("sha", equalTo(tip));
             double[] cacheAfter = blobCache(analysisUrl);
-            report(generated, new FirstCommit(tipEmittedAt[0] - started, tipAnalysedAt[0] - started, tipMillis[0]), (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started,
+            report(given.isBlank() ? "generated" : repo.toString(), generated, new FirstCommit(tipEmittedAt[0] - started, tipAnalysedAt[0] - started, tipMillis[0]), (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started,
                     scoredAt - started,
                     durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1], cacheAfter[2] - cacheBefore[2],
                     handlingMillis(analysisUrl), loadBefore, loadAfter, cpuPerCommit(cpuBefore, cpuAfter));
@@ -152,12 +171,12 @@ class BackfillBenchmarkIT {
         }
     }
 
-    private static String cpuPerCommit(Map<String, Duration> before, Map<String, Duration> after) {
+    private String cpuPerCommit(Map<String, Duration> before, Map<String, Duration> after) {
         StringBuilder text = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Duration> process : after.entrySet()) {
             double millis = process.getValue().minus(before.getOrDefault(process.getKey(), Duration.ZERO)).toNanos()
-                    / 1e6 / COMMITS;
+                    / 1e6 / commits;
             total += millis;
             text.append(String.format(Locale.ROOT, "%s %.1f, ", process.getKey(), millis));
         }
@@ -172,14 +191,14 @@ class BackfillBenchmarkIT {
     private record FirstCommit(long emittedNanos, long analysedNanos, double millis) {
     }
 
-    private static void report(double generated, FirstCommit first, long analysedNanos, long scoredNanos, List<Double> millis,
+    private void report(String repository, double generated, FirstCommit first, long analysedNanos, long scoredNanos, List<Double> millis,
             double hits, double misses, double carried, double handling, String loadBefore, String loadAfter,
             String cpu) throws Exception {
         double analysed = analysedNanos / 1e9;
         double scored = scoredNanos / 1e9;
         double tipAnalysed = first.analysedNanos() / 1e9;
         String text = String.format(Locale.ROOT, """
-                generated repository: %d commits, 241 files, in %.1f s
+                repository: %s, %d commits on its first-parent chain (generated in %.1f s)
                 registration to every analysis stored: %.1f s (%.1f commits/s)
                 registration to every score stored: %.1f s, throughput end to end: %.1f commits/s
                 registration to the tip's analysis (the first commit, within a second): %.1f s (ingest had emitted it after %.1f s; its analysis took %.1f s); the %d commits after it: %.1f commits/s
@@ -190,9 +209,9 @@ class BackfillBenchmarkIT {
                 CPU per commit from registration to the last score, ms: %s
                 load average before: %s, after: %s
                 JVM options of the platform's processes: %s
-                """, COMMITS, generated, analysed, COMMITS / analysed, scored, COMMITS / scored,
-                tipAnalysed, first.emittedNanos() / 1e9, first.millis() / 1000, COMMITS - 1,
-                (COMMITS - 1) / (scored - tipAnalysed),
+                """, repository, commits, generated, analysed, commits / analysed, scored, commits / scored,
+                tipAnalysed, first.emittedNanos() / 1e9, first.millis() / 1000, commits - 1,
+                (commits - 1) / (scored - tipAnalysed),
                 percentile(millis, 0.5), percentile(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
                 handling, hits, misses, 100 * hits / Math.max(1, hits + misses), carried,
                 100 * (hits + carried) / Math.max(1, hits + carried + misses), cpu, loadBefore, loadAfter,
