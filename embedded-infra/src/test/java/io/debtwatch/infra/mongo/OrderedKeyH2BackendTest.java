@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.util.Date;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,10 @@ class OrderedKeyH2BackendTest {
             assertEquals(1, things.deleteOne(eq("_id", idOf(21))).getDeletedCount());
             things.insertOne(document(21));
         });
-        assertMapNames(file, name -> assertFalse(name.contains(OrderedKeyH2Backend.STOCK_INDEX_INFIX), name));
+        assertMapNames(file, name -> {
+            assertFalse(name.contains(OrderedKeyH2Backend.STOCK_INDEX_INFIX), name);
+            assertFalse(name.startsWith(OrderedKeyH2Backend.STOCK_DATA_PREFIX), name);
+        });
 
         withOrderedServer(file, things -> {
             assertAllFound(things, DOCUMENTS, Set.of(20));
@@ -104,6 +110,35 @@ class OrderedKeyH2BackendTest {
             client.getDatabase(DB).drop();
         }
         assertMapNames(file, name -> assertFalse(name.contains(DB), name));
+    }
+
+    @Test
+    void documentsOfEveryBsonTypeAndTheirUpdatesComeBackAfterARestart() {
+        Path file = dir.resolve("types.mv");
+        Document original = new Document("_id", "every-type").append("text", "é ✓").append("int", 7)
+                .append("long", 1L << 40).append("double", 0.1).append("yes", true).append("nothing", null)
+                .append("when", new Date(1_700_000_000_000L)).append("oid", new ObjectId("0123456789abcdef01234567"))
+                .append("bytes", new Binary(new byte[] {0, 1, 2, (byte) 255}))
+                .append("decimal", Decimal128.parse("12.345"))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3.0), List.of())))
+                .append("counts", new Document("todo", 1));
+        try (MongoWireServer server = MongoWireServer.onDisk(file, FreePorts.pick());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase(DB).getCollection("typed");
+            things.insertOne(original);
+            things.updateOne(eq("_id", "every-type"), Updates.combine(Updates.inc("counts.todo", 2),
+                    Updates.inc("counts.print", 0.5), Updates.push("nested.list", "four")));
+        }
+        try (MongoWireServer server = MongoWireServer.onDisk(file, FreePorts.pick());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            Document back = client.getDatabase(DB).getCollection("typed").find(eq("_id", "every-type")).first();
+            Document expected = Document.parse(original.toJson());
+            expected.put("counts", new Document("todo", 3).append("print", 0.5));
+            expected.get("nested", Document.class).getList("list", Object.class).add("four");
+            assertEquals(expected.toJson(), back.toJson());
+            assertEquals(Long.class, back.get("long").getClass());
+            assertEquals(Integer.class, back.get("int").getClass());
+        }
     }
 
     /** Ids of every kind a key can hold: text, 32- and 64-bit integers (some beyond a double), ObjectIds, documents. */
