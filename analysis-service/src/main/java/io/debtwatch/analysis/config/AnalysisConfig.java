@@ -28,6 +28,12 @@ public interface AnalysisConfig {
     @WithDefault("256")
     long snapshotCacheSize();
 
+    /**
+     * How many threads analyse the files of one commit (or of a full walk) at once; one per core when
+     * unset.
+     */
+    Optional<Integer> fileAnalysisThreads();
+
     /** Files larger than this are skipped, not analysed. */
     @WithDefault("1048576")
     long maxFileBytes();

@@ -8,6 +8,7 @@ import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 
@@ -35,7 +35,7 @@ public class BlobResults {
 
     private final BlobResultRepository stored;
     private final Cache<String, FileAnalysis> cache;
-    private final long maxFileBytes;
+    private final FileAnalysisPool pool;
     private final Counter hits;
     private final Counter misses;
     private final Counter carried;
@@ -46,7 +46,8 @@ public class BlobResults {
     BlobResults(BlobResultRepository stored, AnalysisConfig config, MeterRegistry metrics) {
         this.stored = stored;
         this.cache = Caffeine.newBuilder().maximumSize(config.blobCacheSize()).build();
-        this.maxFileBytes = config.maxFileBytes();
+        this.pool = new FileAnalysisPool(config.fileAnalysisThreads().orElse(Runtime.getRuntime().availableProcessors()),
+                config.maxFileBytes());
         this.hits = metrics.counter("debtwatch.analysis.blob.cache", "result", "hit");
         this.misses = metrics.counter("debtwatch.analysis.blob.cache", "result", "miss");
         this.carried = metrics.counter("debtwatch.analysis.blob.cache", "result", "carried");
@@ -80,8 +81,8 @@ public class BlobResults {
      * @param reader      reads the blobs that have to be analysed
      * @param settingsKey the settings in force
      * @param blobs       path to blob, of the files wanted
-     * @return path to result, in the order of {@code blobs}: cached, stored, or analysed now (stored with
-     *         the batch, see {@link #flush()})
+     * @return path to result, in the order of {@code blobs}: cached, stored, or analysed now, several files
+     *         at once (stored with the batch, see {@link #flush()})
      * @throws IOException when a blob cannot be read
      */
     public Map<String, FileAnalysis> get(Analyzer analyzer, ObjectReader reader, String settingsKey,
@@ -106,20 +107,21 @@ public class BlobResults {
             cache.putAll(found);
             known.putAll(found);
         }
-        Map<String, FileAnalysis> results = new LinkedHashMap<>();
-        for (Map.Entry<String, ObjectId> file : blobs.entrySet()) {
-            String key = key(settingsKey, file.getValue().name(), file.getKey());
-            FileAnalysis result = known.get(key);
-            if (result == null) {
-                result = analyse(analyzer, reader, file.getKey(), file.getValue());
-                unsaved.put(key, result);
-                known.put(key, result);
-                misses.increment();
-            } else {
-                hits.increment();
+        Map<String, ObjectId> unknown = new LinkedHashMap<>();
+        blobs.forEach((path, blob) -> {
+            if (!known.containsKey(key(settingsKey, blob.name(), path))) {
+                unknown.put(path, blob);
             }
-            results.put(file.getKey(), result);
-        }
+        });
+        pool.analyseAll(analyzer, reader, unknown).forEach((path, result) -> {
+            String key = key(settingsKey, unknown.get(path).name(), path);
+            unsaved.put(key, result);
+            known.put(key, result);
+        });
+        misses.increment(unknown.size());
+        hits.increment(blobs.size() - unknown.size());
+        Map<String, FileAnalysis> results = new LinkedHashMap<>();
+        blobs.forEach((path, blob) -> results.put(path, known.get(key(settingsKey, blob.name(), path))));
         return results;
     }
 
@@ -188,13 +190,8 @@ public class BlobResults {
         absent.clear();
     }
 
-    private FileAnalysis analyse(Analyzer analyzer, ObjectReader reader, String path, ObjectId blob)
-            throws IOException {
-        long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-        if (size > maxFileBytes) {
-            return new FileAnalysis(path, "text", 0, false, "larger than " + maxFileBytes + " bytes", Set.of(),
-                    List.of());
-        }
-        return analyzer.analyzeFile(path, reader.open(blob, Constants.OBJ_BLOB).getBytes());
+    @PreDestroy
+    void stop() {
+        pool.close();
     }
 }

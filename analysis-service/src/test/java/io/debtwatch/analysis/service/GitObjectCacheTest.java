@@ -106,6 +106,11 @@ class GitObjectCacheTest {
             }
 
             @Override
+            public Optional<Integer> fileAnalysisThreads() {
+                return Optional.empty();
+            }
+
+            @Override
             public long maxFileBytes() {
                 return 1 << 20;
             }
