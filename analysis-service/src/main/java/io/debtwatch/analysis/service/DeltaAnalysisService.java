@@ -187,7 +187,8 @@ public class DeltaAnalysisService {
         fresh.addAll(Findings.minus(after, before));
         List<Finding> fixed = Findings.minus(before, after);
         int limit = config.maxListedFindings();
-        List<Finding> top = topFindings.of(built.files(), snapshot.repositoryFindings(), limit);
+        List<Finding> top = topFindings.of(snapshot.memoryKey(), parent == null ? null : parent.memoryKey(),
+                built.files(), built.removed(), built.added(), snapshot.repositoryFindings(), limit);
         Map<String, IndicatorTotal> indicators = snapshot.totals().indicatorsWith(snapshot.repositoryFindings());
         return new CommitAnalyzed(eventId, commit.repoId(), commit.org(), commit.team(), commit.branch(), commit.sha(),
                 commit.parents(), commit.committedAt(), commit.depth(), commit.backfill(), Analyzer.VERSION,

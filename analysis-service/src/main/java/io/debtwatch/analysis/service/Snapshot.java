@@ -40,6 +40,14 @@ public record Snapshot(String repoId, String org, String sha, String settingsKey
     }
 
     /**
+     * @return what tells this snapshot from every other in one worker's memory: repository, commit and
+     *         settings
+     */
+    public String memoryKey() {
+        return repoId + ":" + sha + ":" + settingsKey;
+    }
+
+    /**
      * @param path a file of this snapshot
      * @return the key of the file's stored result
      */

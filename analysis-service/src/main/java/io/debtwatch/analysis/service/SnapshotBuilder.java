@@ -152,7 +152,7 @@ public class SnapshotBuilder {
 
     /** A snapshot's file results by path: from memory when it was built or used recently, else looked up. */
     private Map<String, FileAnalysis> resultsOf(Snapshot snapshot) {
-        Map<String, FileAnalysis> known = recentResults.get(resultsId(snapshot));
+        Map<String, FileAnalysis> known = recentResults.get(snapshot.memoryKey());
         if (known != null) {
             return known;
         }
@@ -162,12 +162,8 @@ public class SnapshotBuilder {
         for (int i = 0; i < paths.size(); i++) {
             byPath.put(paths.get(i), found.get(i));
         }
-        recentResults.put(resultsId(snapshot), byPath);
+        recentResults.put(snapshot.memoryKey(), byPath);
         return byPath;
-    }
-
-    private static String resultsId(Snapshot snapshot) {
-        return snapshot.repoId() + ":" + snapshot.sha() + ":" + snapshot.settingsKey();
     }
 
     private Built finish(Analyzer analyzer, Snapshot s, Map<String, FileAnalysis> byPath, List<FileAnalysis> all,
@@ -177,7 +173,7 @@ public class SnapshotBuilder {
         checks.put("settings-valid", s.settingsProblem() == null);
         Snapshot snapshot = new Snapshot(s.repoId(), s.org(), s.sha(), s.settingsKey(), s.settingsProblem(), s.files(),
                 s.totals(), checks, repository.findings(), s.debtSince());
-        recentResults.put(resultsId(snapshot), byPath);
+        recentResults.put(snapshot.memoryKey(), byPath);
         return new Built(snapshot, all, removed, added);
     }
 

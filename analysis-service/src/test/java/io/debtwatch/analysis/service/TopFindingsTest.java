@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class TopFindingsTest {
@@ -37,6 +38,46 @@ class TopFindingsTest {
             assertEquals(expected, top.of(files, repository, limit), "round " + round);
             assertEquals(expected, top.of(files, repository, limit), "round " + round + ", the file results seen before");
         }
+    }
+
+    @Test
+    void aChildsTopFromItsParentsIsTheTopOfAllItsFiles() {
+        Random random = new Random(7);
+        TopFindings fromParents = new TopFindings();
+        TopFindings fromFiles = new TopFindings();
+        int derived = 0;
+        for (int history = 0; history < 20; history++) {
+            int limit = 1 + random.nextInt(40);
+            TreeMap<String, FileAnalysis> files = new TreeMap<>();
+            String parentId = null;
+            for (int commit = 0; commit < 60; commit++) {
+                List<FileAnalysis> removed = new ArrayList<>();
+                TreeMap<String, FileAnalysis> added = new TreeMap<>();
+                for (int change = 0, n = commit == 0 ? 25 : 1 + random.nextInt(3); change < n; change++) {
+                    String path = "src/F" + random.nextInt(40) + ".java";
+                    FileAnalysis before = files.remove(path);
+                    if (before != null && added.remove(path) == null) {
+                        removed.add(before);
+                    }
+                    if (random.nextInt(5) > 0) {
+                        FileAnalysis after = new FileAnalysis(path, "java", 100, false, null, Set.of(),
+                                findings(random, path));
+                        files.put(path, after);
+                        added.put(path, after);
+                    }
+                }
+                List<Finding> repository = findings(random, "");
+                String id = "repo:" + history + ":" + commit + ":default";
+                List<FileAnalysis> all = List.copyOf(files.values());
+
+                List<Finding> expected = fromFiles.of(all, repository, limit);
+                assertEquals(expected, fromParents.of(id, parentId, all, removed, List.copyOf(added.values()),
+                        repository, limit), "history " + history + ", commit " + commit);
+                derived += parentId == null ? 0 : 1;
+                parentId = id;
+            }
+        }
+        assertEquals(20 * 59, derived);
     }
 
     @Test
