@@ -8,7 +8,9 @@ import java.util.Random;
 /**
  * A deterministic repository of ordinary commits for benchmarks: an initial import of a few hundred
  * files in three languages (Java, Python, JavaScript, with a sprinkling of TODOs, empty catches and
- * prints), then commits that each rewrite one to three of them.
+ * prints), then commits that each rewrite one to three of them. Every file is valid code in its
+ * language, as committed code mostly is: until 2026-11-30 the Java files held JavaScript calls and the
+ * JavaScript files Java declarations, and the parser's error recovery then took most of its time.
  */
 public final class GeneratedHistory {
 
@@ -62,10 +64,13 @@ public final class GeneratedHistory {
             } else if (roll < 5 && java) {
                 text.append("    void m").append(i).append("() { try { run(); } catch (Exception e) { } }\n");
             } else if (roll < 7) {
-                text.append(python ? "print('debug', " + i + ")\n" : "    console.log(\"debug " + i + "\");\n");
+                text.append(python ? "print('debug', " + i + ")\n"
+                        : java ? "    void p" + i + "() { System.out.println(\"debug " + i + "\"); }\n"
+                        : "    console.log(\"debug " + i + "\");\n");
             } else {
-                text.append(python ? "value_" + i + " = compute(" + random.nextInt(1000) + ")\n"
-                        : "    int v" + i + " = compute(" + random.nextInt(1000) + ");\n");
+                int n = random.nextInt(1000);
+                text.append(python ? "value_" + i + " = compute(" + n + ")\n"
+                        : java ? "    int v" + i + " = compute(" + n + ");\n" : "    const v" + i + " = compute(" + n + ");\n");
             }
         }
         return java ? text.append("}\n").toString() : text.toString();
