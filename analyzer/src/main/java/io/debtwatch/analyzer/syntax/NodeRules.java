@@ -122,7 +122,7 @@ final class NodeRules {
     }
 
     void assignment(TSNode node, Kind kind) {
-        String target = javaTarget();
+        String target = ctx.language.equals("java") ? javaTarget() : plainTarget();
         if (target != null && !mayReport(simpleName(target))) {
             return;
         }
@@ -172,6 +172,36 @@ final class NodeRules {
             default -> -1;
         };
         return end < 0 ? null : ctx.text(start, end);
+    }
+
+    /**
+     * The target of an assignment, keyword argument or object key read from the bytes after the node's start
+     * when it is a plain (dotted) name followed by {@code =} or {@code :}, as in {@code password = ...},
+     * {@code self.port: int = ...} or {@code debug=True}; null otherwise (quoted or computed keys,
+     * destructuring, several targets) and in Go, whose rule for {@code _} needs the tree.
+     */
+    private String plainTarget() {
+        if (ctx.language.equals("go")) {
+            return null;
+        }
+        int start = walker.currentStart();
+        int end = walker.currentEnd();
+        int nameEnd = start;
+        while (nameEnd < end && isNameByte(ctx.bytes[nameEnd])) {
+            nameEnd++;
+        }
+        int next = nameEnd;
+        while (next < end && (ctx.bytes[next] == ' ' || ctx.bytes[next] == '\t')) {
+            next++;
+        }
+        if (nameEnd == start || next >= end || ctx.bytes[next] != '=' && ctx.bytes[next] != ':') {
+            return null;
+        }
+        return ctx.text(start, nameEnd);
+    }
+
+    private static boolean isNameByte(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$' || b == '.';
     }
 
     /** Whether an assignment to this name can give a finding at all (a credential name, or one of the settings
