@@ -99,6 +99,7 @@ class BackfillBenchmarkIT {
                     .contentType(ContentType.JSON).body("{\"url\": \"" + repo + "\", \"team\": \"bench\", "
                             + "\"pollIntervalSeconds\": 86400, \"backfill\": {\"policy\": \"all\"}}")
                     .post("/api/v1/orgs/acme/repositories").then().statusCode(201).extract().path("id");
+            long registered = System.nanoTime();
             MongoDatabase analysis = mongo.getDatabase("debtwatch_analysis");
             MongoDatabase scoring = mongo.getDatabase("debtwatch_scoring");
             long[] analysedAt = { 0 };
@@ -140,7 +141,10 @@ class BackfillBenchmarkIT {
                     .get("/api/v1/orgs/acme/repositories/" + id + "/score").then().statusCode(200)
                     .body("sha", equalTo(tip));
             double[] cacheAfter = blobCache(analysisUrl);
-            report(given.isBlank() ? "generated" : repo.toString(), generated, new FirstCommit(tipEmittedAt[0] - started, tipAnalysedAt[0] - started, tipMillis[0]), (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started,
+            double syncSeconds = metric(metrics("http://127.0.0.1:" + ports.ingest()),
+                    "debtwatch_ingest_sync_duration_seconds_sum(\\{[^}]*\\})?");
+            report(given.isBlank() ? "generated" : repo.toString(), generated, new FirstCommit(registered - started,
+                    syncSeconds, tipEmittedAt[0] - started, tipAnalysedAt[0] - started, tipMillis[0]), (analysedAt[0] == 0 ? scoredAt : analysedAt[0]) - started,
                     scoredAt - started,
                     durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1], cacheAfter[2] - cacheBefore[2],
                     handlingMillis(analysisUrl), loadBefore, loadAfter, cpuPerCommit(cpuBefore, cpuAfter));
@@ -184,11 +188,14 @@ class BackfillBenchmarkIT {
     }
 
     /**
-     * @param emittedNanos  registration until ingest had emitted the tip (the clone, the backfill plan)
-     * @param analysedNanos registration until the tip's analysis was stored
-     * @param millis        the tip's own analysis time
+     * @param registeredNanos the registration call (the URL's probe included)
+     * @param syncSeconds     ingest's first sync: the fetch into its mirror and the backfill's plan
+     * @param emittedNanos    registration until ingest had emitted the tip (the clone, the backfill plan)
+     * @param analysedNanos   registration until the tip's analysis was stored
+     * @param millis          the tip's own analysis time
      */
-    private record FirstCommit(long emittedNanos, long analysedNanos, double millis) {
+    private record FirstCommit(long registeredNanos, double syncSeconds, long emittedNanos, long analysedNanos,
+            double millis) {
     }
 
     private void report(String repository, double generated, FirstCommit first, long analysedNanos, long scoredNanos, List<Double> millis,
@@ -201,7 +208,7 @@ class BackfillBenchmarkIT {
                 repository: %s, %d commits on its first-parent chain (generated in %.1f s)
                 registration to every analysis stored: %.1f s (%.1f commits/s)
                 registration to every score stored: %.1f s, throughput end to end: %.1f commits/s
-                registration to the tip's analysis (the first commit, polled every quarter second): %.1f s (ingest had emitted it after %.1f s; its analysis took %.1f s); the %d commits after it: %.1f commits/s
+                registration to the tip's analysis (the first commit, polled every quarter second): %.1f s (the registration call took %.1f s, ingest's first sync %.1f s, and it had emitted the tip after %.1f s; the tip's analysis took %.1f s); the %d commits after it: %.1f commits/s
                 analysis time per commit: median %.2f ms, p99 %.2f ms, max %.2f ms
                 mean handling per commit message in the analysis service: %.2f ms
                 blob cache: %.0f hits, %.0f misses, hit rate %.1f %%; %.0f results carried from the parent
@@ -210,7 +217,8 @@ class BackfillBenchmarkIT {
                 load average before: %s, after: %s
                 JVM options of the platform's processes: %s
                 """, repository, commits, generated, analysed, commits / analysed, scored, commits / scored,
-                tipAnalysed, first.emittedNanos() / 1e9, first.millis() / 1000, commits - 1,
+                tipAnalysed, first.registeredNanos() / 1e9, first.syncSeconds(), first.emittedNanos() / 1e9,
+                first.millis() / 1000, commits - 1,
                 (commits - 1) / (scored - tipAnalysed),
                 percentile(millis, 0.5), percentile(millis, 0.99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
                 handling, hits, misses, 100 * hits / Math.max(1, hits + misses), carried,
