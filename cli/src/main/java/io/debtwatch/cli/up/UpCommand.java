@@ -80,7 +80,7 @@ public class UpCommand implements Callable<Integer> {
             return 1;
         }
         progress.finish();
-        printWelcome(out, platform, secrets);
+        printWelcome(out, platform, secrets, data);
         while (platform.firstExited() == null) {
             Thread.sleep(1000);
         }
@@ -89,7 +89,7 @@ public class UpCommand implements Callable<Integer> {
         return 1;
     }
 
-    private static void printWelcome(PrintWriter out, Platform platform, LocalSecrets secrets) {
+    private static void printWelcome(PrintWriter out, Platform platform, LocalSecrets secrets, Path data) {
         out.println();
         out.println("DebtWatch is up.");
         out.println("  Gateway:    " + platform.gatewayUrl() + "   (dashboard at /, API under /api/v1, docs at /q/swagger-ui)");
@@ -104,7 +104,7 @@ public class UpCommand implements Callable<Integer> {
         out.println();
         out.println("Try:");
         out.println("  curl -X POST " + platform.gatewayUrl() + "/api/v1/orgs/acme/repositories \\");
-        out.println("       -H \"Authorization: Bearer $(cat .debtwatch/bootstrap-admin-key)\" \\");
+        out.println("       -H \"Authorization: Bearer $(cat " + data.resolve("bootstrap-admin-key") + ")\" \\");
         out.println("       -H 'Content-Type: application/json' -d '{\"url\": \"'$PWD'\", \"team\": \"payments\"}'");
         out.println();
         out.println("Ctrl-C stops everything.");
