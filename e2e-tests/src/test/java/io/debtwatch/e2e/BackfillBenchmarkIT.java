@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -155,6 +157,18 @@ class BackfillBenchmarkIT {
                     scoredAt - started,
                     durations(analysis, id), cacheAfter[0] - cacheBefore[0], cacheAfter[1] - cacheBefore[1], cacheAfter[2] - cacheBefore[2],
                     handlingMillis(analysisUrl), loadBefore, loadAfter, cpuPerCommit(cpuBefore, cpuAfter));
+            keepLogs(platform.logDir());
+        }
+    }
+
+    /** Copies the platform's logs to {@code target/benchmark-backfill-logs}: the temporary data folder goes with the test. */
+    private static void keepLogs(Path logDir) throws IOException {
+        Path kept = Path.of("target", "benchmark-backfill-logs");
+        Files.createDirectories(kept);
+        try (Stream<Path> logs = Files.list(logDir)) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

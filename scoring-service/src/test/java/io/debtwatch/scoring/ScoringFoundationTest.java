@@ -125,6 +125,34 @@ class ScoringFoundationTest {
     }
 
     @Test
+    void aScoresFindingsAreStoredAsOneJsonFieldAndScoresStoredWithNestedListsReadTheSame() {
+        MongoDatabase db = mongo.getDatabase("debtwatch_scoring");
+        String repoId = Analyses.repoId();
+        CommitAnalyzed analysis = Analyses.analysis("acme", "payments", repoId, 1, T0, 1000, 2,
+                List.of(Analyses.todo("src/A.java", 3), Analyses.todo("src/B.java", 7)), java.util.Map.of());
+        String id = repoId + ":" + analysis.sha() + ":1.0.0";
+        Analyses.send(analysis);
+        awaitScore("acme", repoId, analysis.sha());
+        String commit = "/api/v1/orgs/{org}/repositories/{repoId}/commits/{sha}";
+        String asStored = given().get(commit, "acme", repoId, analysis.sha()).then().statusCode(200)
+                .body("topFindings.path", equalTo(List.of("src/A.java", "src/B.java")))
+                .body("topFindings[1].line", equalTo(7)).extract().asString();
+
+        org.bson.Document stored = db.getCollection("scores").find(Filters.eq("_id", id)).first();
+        String findings = stored.getString("findingsJson");
+        assertTrue(findings.contains("src/B.java"), findings);
+        assertTrue(!stored.containsKey("topFindings") && !stored.containsKey("newFindings"), stored.toJson());
+
+        // a score stored by the version that kept the lists as nested documents
+        org.bson.Document lists = org.bson.Document.parse(findings);
+        db.getCollection("scores").updateOne(Filters.eq("_id", id), Updates.combine(Updates.unset("findingsJson"),
+                Updates.set("topFindings", lists.get("topFindings")), Updates.set("newFindings", lists.get("newFindings")),
+                Updates.set("fixedFindings", lists.get("fixedFindings"))));
+        assertTrue(!db.getCollection("scores").find(Filters.eq("_id", id)).first().containsKey("findingsJson"));
+        given().get(commit, "acme", repoId, analysis.sha()).then().statusCode(200).body(equalTo(asStored));
+    }
+
+    @Test
     void garbageLandsOnTheDeadLetterTopicAndTheNextMessageIsScored() {
         String repoId = Analyses.repoId();
         try (TopicReader dlq = new TopicReader(KafkaTestResource.broker().bootstrapServers(),

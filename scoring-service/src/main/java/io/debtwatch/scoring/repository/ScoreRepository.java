@@ -1,5 +1,9 @@
 package io.debtwatch.scoring.repository;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -10,6 +14,8 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.scoring.service.Buckets;
+import io.debtwatch.events.EventJson;
+import io.debtwatch.events.FindingSummary;
 import io.debtwatch.scoring.service.CommitScore;
 import io.debtwatch.service.mongo.ByIds;
 import io.quarkus.runtime.Startup;
@@ -28,10 +34,32 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 
-/** Commit scores, one document per (repoId, sha, analyzerVersion); the analysis eventId is the key. */
+/**
+ * Commit scores, one document per (repoId, sha, analyzerVersion); the analysis eventId is the key.
+ * The three finding lists of a score (top, new, fixed: up to some 150 findings) are stored as one
+ * JSON string, {@value #FINDINGS}: nothing queries inside them, and as nested documents they were
+ * most of the fields the database decoded, held and encoded again for every commit. Scores stored
+ * before keep their nested lists and read as they did.
+ */
 @ApplicationScoped
 @Startup
 public class ScoreRepository {
+
+    /** The field holding a score's finding lists as JSON. */
+    static final String FINDINGS = "findingsJson";
+    private static final Set<String> FINDING_LISTS = Set.of("topFindings", "newFindings", "fixedFindings");
+    /** Maps a score without its finding lists, which go to {@value #FINDINGS}. */
+    private static final ObjectMapper WITHOUT_FINDINGS = EventJson.mapper().copy()
+            .addMixIn(CommitScore.class, WithoutFindingLists.class);
+
+    @JsonIgnoreProperties({ "topFindings", "newFindings", "fixedFindings" })
+    private interface WithoutFindingLists {
+    }
+
+    /** The finding lists of a score as stored in {@value #FINDINGS}. */
+    private record FindingLists(List<FindingSummary> topFindings, List<FindingSummary> newFindings,
+            List<FindingSummary> fixedFindings) {
+    }
 
     private final MongoCollection<Document> scores;
     /** One small document per score whose processing finished: marking it in the score document itself
@@ -70,7 +98,7 @@ public class ScoreRepository {
         for (Document d : docs) {
             String id = d.getString("_id");
             // a score stored before the completion marks had its flag in the document
-            found.put(id, new Stored(Docs.fromDocument(d, CommitScore.class),
+            found.put(id, new Stored(read(d),
                     completed.contains(id) || Boolean.TRUE.equals(d.getBoolean("complete"))));
         }
         return found;
@@ -90,7 +118,7 @@ public class ScoreRepository {
         List<Document> docs = new ArrayList<>();
         for (CommitScore score : all) {
             LocalDate day = Buckets.day(score.committedAt());
-            docs.add(Docs.toDocument(score).append("_id", score.id())
+            docs.add(write(score).append("_id", score.id())
                     .append("committedAtDate", Date.from(score.committedAt()))
                     .append("day", day.toString()).append("week", Buckets.week(day)).append("month", Buckets.month(day)));
         }
@@ -118,7 +146,7 @@ public class ScoreRepository {
      */
     public Optional<CommitScore> byId(String id) {
         return Optional.ofNullable(scores.find(Filters.eq("_id", id)).first())
-                .map(d -> Docs.fromDocument(d, CommitScore.class));
+                .map(ScoreRepository::read);
     }
 
     /**
@@ -130,7 +158,7 @@ public class ScoreRepository {
     public Optional<CommitScore> byCommit(String org, String repoId, String sha) {
         return Optional.ofNullable(scores.find(Filters.and(Filters.eq("org", org), Filters.eq("repoId", repoId),
                 Filters.eq("sha", sha))).sort(Sorts.descending("recordedAt")).first())
-                .map(d -> Docs.fromDocument(d, CommitScore.class));
+                .map(ScoreRepository::read);
     }
 
     /**
@@ -142,6 +170,32 @@ public class ScoreRepository {
     public long commitsBetween(String repoId, Instant from, Instant to) {
         return scores.countDocuments(Filters.and(Filters.eq("repoId", repoId),
                 Filters.gte("committedAtDate", Date.from(from)), Filters.lt("committedAtDate", Date.from(to))));
+    }
+
+    private static Document write(CommitScore score) {
+        try {
+            Document document = new Document(WITHOUT_FINDINGS.convertValue(score, new TypeReference<Map<String, Object>>() { }));
+            return document.append(FINDINGS, EventJson.mapper().writeValueAsString(
+                    new FindingLists(score.topFindings(), score.newFindings(), score.fixedFindings())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the findings of score " + score.id() + " cannot be written", e);
+        }
+    }
+
+    private static CommitScore read(Document stored) {
+        String findings = stored.getString(FINDINGS);
+        if (findings == null) {
+            return Docs.fromDocument(stored, CommitScore.class);
+        }
+        Document document = new Document(stored);
+        document.remove(FINDINGS);
+        FINDING_LISTS.forEach(document::remove);
+        try {
+            document.putAll(EventJson.mapper().readValue(findings, new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the findings of score " + stored.getString("_id") + " cannot be read", e);
+        }
+        return Docs.fromDocument(document, CommitScore.class);
     }
 
     /**
