@@ -10,6 +10,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.EventJson;
 import io.debtwatch.service.mongo.ByIds;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import org.bson.Document;
  * never a second, different one.
  */
 @ApplicationScoped
+@Startup
 public class AnalysisRepository {
 
     private final MongoCollection<Document> analyses;

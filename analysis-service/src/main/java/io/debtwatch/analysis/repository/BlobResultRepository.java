@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.events.EventJson;
 import io.debtwatch.service.mongo.ByIds;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import org.bson.Document;
  * findings are kept once however many commits contain it.
  */
 @ApplicationScoped
+@Startup
 public class BlobResultRepository {
 
     private final MongoCollection<Document> blobs;

@@ -11,6 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventJson;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import org.bson.conversions.Bson;
  * re-analyse the latest commit of each repository or a whole history without asking ingest again.
  */
 @ApplicationScoped
+@Startup
 public class CommitRepository {
 
     private final MongoCollection<Document> commits;

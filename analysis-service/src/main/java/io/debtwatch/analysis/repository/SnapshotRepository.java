@@ -13,6 +13,7 @@ import io.debtwatch.analysis.service.Snapshot;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.events.EventJson;
 import io.debtwatch.service.mongo.ByIds;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import org.bson.Document;
  * existed has no chain and reads as a full one.
  */
 @ApplicationScoped
+@Startup
 public class SnapshotRepository {
 
     /** Snapshots a delta may build on, the full one included: bounds what one read loads. */

@@ -10,6 +10,7 @@ import io.debtwatch.analysis.repository.CommitRepository;
 import io.debtwatch.analysis.repository.SnapshotRepository;
 import io.debtwatch.analysis.service.DeltaAnalysisService.Computed;
 import io.debtwatch.events.CommitDiscovered;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * a commit whose analysis is not stored is analysed again when it is redelivered.
  */
 @ApplicationScoped
+@Startup
 public class AnalysisStoreService {
 
     private final BlobResults results;

@@ -9,6 +9,7 @@ import io.debtwatch.analyzer.FileAnalysis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.eclipse.jgit.lib.ObjectReader;
  * needs it is stored only after that.
  */
 @ApplicationScoped
+@Startup
 public class BlobResults {
 
     private final BlobResultRepository stored;

@@ -10,6 +10,7 @@ import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.events.CommitAnalyzed;
 import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.EventIds;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Map;
  * fails alone; its neighbours in the batch do not.
  */
 @ApplicationScoped
+@Startup
 public class CommitAnalysisService {
 
     private static final Logger LOG = Logger.getLogger(CommitAnalysisService.class);

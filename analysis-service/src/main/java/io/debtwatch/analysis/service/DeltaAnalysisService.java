@@ -15,6 +15,7 @@ import io.debtwatch.events.CommitDiscovered;
 import io.debtwatch.events.IndicatorTotal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * with the analysis, by {@link AnalysisStoreService}. Transient Git and MongoDB reads are retried.
  */
 @ApplicationScoped
+@Startup
 public class DeltaAnalysisService {
 
     private final GitObjectCache objects;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.debtwatch.analysis.config.AnalysisConfig;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.eclipse.jgit.transport.RefSpec;
  * the next commit instead of being read again.
  */
 @ApplicationScoped
+@Startup
 public class GitObjectCache {
 
     private static final int OPEN_REPOSITORIES = 32;

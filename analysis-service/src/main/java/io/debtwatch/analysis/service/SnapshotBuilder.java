@@ -6,6 +6,7 @@ import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.analyzer.RepositoryAnalysis;
 import io.debtwatch.analyzer.RepositoryChecks;
 import io.debtwatch.analyzer.SettingsException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * files' instead of looking every file's result up again.
  */
 @ApplicationScoped
+@Startup
 public class SnapshotBuilder {
 
     static final String SETTINGS_FILE = ".debtwatch.yml";

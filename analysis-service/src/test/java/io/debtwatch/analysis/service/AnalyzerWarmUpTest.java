@@ -33,4 +33,10 @@ class AnalyzerWarmUpTest {
             assertFalse(result.findings().isEmpty(), result.path() + " raised no finding, so its rules never ran");
         }
     }
+
+    @Test
+    void theSampleHistoryDatesEveryDebtCommentItsCommitsAdded() throws Exception {
+        // each commit after the first adds one debt comment (the samples' own comments are no admission)
+        assertEquals(AnalyzerWarmUp.HISTORY_COMMITS - 1, AnalyzerWarmUp.blameSampleHistory());
+    }
 }
