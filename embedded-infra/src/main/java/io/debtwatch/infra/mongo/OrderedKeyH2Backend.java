@@ -60,7 +60,8 @@ public final class OrderedKeyH2Backend extends H2Backend {
     }
 
     private static MVMap.Builder<Object, Document> dataMapType() {
-        return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentDataType());
+        return new MVMap.Builder<Object, Document>().keyType(new ThreadConfinedObjectDataType())
+                .valueType(new BsonDocumentDataType());
     }
 
     /**
