@@ -47,7 +47,6 @@ public class ScoreRepository {
 
     /** The field holding a score's finding lists as JSON. */
     static final String FINDINGS = "findingsJson";
-    private static final Set<String> FINDING_LISTS = Set.of("topFindings", "newFindings", "fixedFindings");
     /** Maps a score without its finding lists, which go to {@value #FINDINGS}. */
     private static final ObjectMapper WITHOUT_FINDINGS = EventJson.mapper().copy()
             .addMixIn(CommitScore.class, WithoutFindingLists.class);
@@ -189,7 +188,6 @@ public class ScoreRepository {
         }
         Document document = new Document(stored);
         document.remove(FINDINGS);
-        FINDING_LISTS.forEach(document::remove);
         try {
             document.putAll(EventJson.mapper().readValue(findings, new TypeReference<Map<String, Object>>() { }));
         } catch (JsonProcessingException e) {
