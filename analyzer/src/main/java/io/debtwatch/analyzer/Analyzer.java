@@ -62,7 +62,7 @@ public final class Analyzer {
         }
         List<Finding> findings = new ArrayList<>(ctx.findings());
         findings.sort(ORDER);
-        return new FileAnalysis(p, language, loc, ctx.testCode, null, Set.copyOf(ctx.traits()), List.copyOf(findings));
+        return new FileAnalysis(p, language, loc, ctx.testCode, null, ctx.traits(), List.copyOf(findings));
     }
 
     /** Repository-level checks (readiness, tests ratio, logging library, health endpoint) over the
