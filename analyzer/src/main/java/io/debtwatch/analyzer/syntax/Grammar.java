@@ -106,6 +106,7 @@ public final class Grammar {
     }
 
     private static Grammar create(String language) {
+        TreeSitterNatives.optimised();
         return switch (language) {
             case "java" -> build(language, TreeSitterJava::new, java(), List.of(LOGICAL, "(ternary_expression)", "(switch_label)"));
             case "python" -> build(language, TreeSitterPython::new, python(),
