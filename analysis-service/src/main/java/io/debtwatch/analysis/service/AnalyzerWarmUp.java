@@ -3,6 +3,7 @@ package io.debtwatch.analysis.service;
 import io.debtwatch.analyzer.AnalysisSettings;
 import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.analyzer.FileAnalysis;
+import io.debtwatch.analyzer.syntax.TreeSitterNatives;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -94,8 +95,10 @@ class AnalyzerWarmUp {
         long analysed = System.nanoTime();
         try {
             int dated = blameSampleHistory();
-            LOG.infof("analyzer ready: %d grammars loaded, %d rounds of samples in %d ms, %d debt comments of a "
-                    + "sample history dated in %d ms", results.size(), ROUNDS, (analysed - began) / 1_000_000, dated,
+            LOG.infof("analyzer ready: %d grammars loaded on %s, %d rounds of samples in %d ms, %d debt comments of a "
+                    + "sample history dated in %d ms", results.size(), TreeSitterNatives.optimised()
+                    ? "the optimised tree-sitter library" : "the tree-sitter binding's own library", ROUNDS,
+                    (analysed - began) / 1_000_000, dated,
                     (System.nanoTime() - analysed) / 1_000_000);
         } catch (IOException | GitAPIException e) {
             // only the first commit's latency depends on it

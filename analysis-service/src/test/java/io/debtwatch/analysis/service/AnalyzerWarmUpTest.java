@@ -9,6 +9,7 @@ import io.debtwatch.analyzer.FileAnalysis;
 import io.debtwatch.infra.kafka.KafkaTestResource;
 import io.debtwatch.infra.mongo.MongoTestResource;
 import io.debtwatch.analyzer.Languages;
+import io.debtwatch.analyzer.syntax.TreeSitterNatives;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -31,6 +32,16 @@ class AnalyzerWarmUpTest {
             assertNull(result.skippedReason(), result.path());
             assertTrue(result.codeLines() > 0, result.path());
             assertFalse(result.findings().isEmpty(), result.path() + " raised no finding, so its rules never ran");
+        }
+    }
+
+    @Test
+    void theServiceRunsOnTheOptimisedTreeSitterLibraryWhenTheAnalyzerJarHoldsOne() {
+        AnalyzerWarmUp.analyseSamples();
+        boolean built = TreeSitterNatives.class.getResource("/native/linux-x86_64/libdebtwatch-tree-sitter.so") != null;
+        if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && System.getProperty("os.arch").equals("amd64")) {
+            assertEquals(built, TreeSitterNatives.optimised(), "Quarkus's class loaders keep the analyzer from its library");
         }
     }
 
