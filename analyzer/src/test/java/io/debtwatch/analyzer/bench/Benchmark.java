@@ -5,6 +5,7 @@ import io.debtwatch.analyzer.Analyzer;
 import io.debtwatch.analyzer.scan.ScanResult;
 import io.debtwatch.analyzer.scan.SourceEntry;
 import io.debtwatch.analyzer.scan.TreeScan;
+import io.debtwatch.analyzer.syntax.TreeSitterNatives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ public final class Benchmark {
         }
         long findings = last.files().stream().mapToLong(f -> f.findings().size()).sum();
         System.out.printf(Locale.ROOT, "files=%d lines=%d bytes=%d cores=%d wall=%.3fs lines/s=%.0f cpu=%.3fs "
-                + "lines/cpu-s=%.0f findings=%d index=%.1f load=%.1f%n", entries.size(), lines, bytes,
+                + "lines/cpu-s=%.0f findings=%d index=%.1f load=%.1f tree-sitter=%s%n", entries.size(), lines, bytes,
                 Runtime.getRuntime().availableProcessors(), best, lines / best, cpu, lines / cpu, findings,
-                last.score().index(), os.getSystemLoadAverage());
+                last.score().index(), os.getSystemLoadAverage(), TreeSitterNatives.optimised() ? "optimised" : "binding's own");
     }
 }

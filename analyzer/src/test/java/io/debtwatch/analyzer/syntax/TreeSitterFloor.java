@@ -69,6 +69,7 @@ public final class TreeSitterFloor {
             }
         }
         System.out.printf(Locale.ROOT, "tree-sitter alone, one thread: files=%d parse=%.3fs query=%.3fs (captures=%d) "
-                + "floor=%.3f CPU-s%n", paths.size(), bestParse, bestQuery, captures, bestParse + bestQuery);
+                + "floor=%.3f CPU-s on the %s library%n", paths.size(), bestParse, bestQuery, captures, bestParse + bestQuery,
+                TreeSitterNatives.optimised() ? "optimised" : "binding's own");
     }
 }
