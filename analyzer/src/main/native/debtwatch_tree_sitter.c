@@ -187,7 +187,55 @@ static jlong parser_parse(JNIEnv *env, jclass cls, jlong parser, jbyteArray buff
     return to_jlong(tree);
 }
 
+/* A Java String handed over as the JVM's UTF-8 (what GetStringUTFChars gives), or as its UTF-16 characters when
+ * UTF-16 is asked for (in this machine's byte order, whichever order was named: a String has none, and offsets
+ * are the same in both). */
+static TSInputEncoding host_utf16(void) {
+    const uint16_t probe = 1;
+    return *(const uint8_t *) &probe == 1 ? TSInputEncodingUTF16LE : TSInputEncodingUTF16BE;
+}
+
+static jlong parse_java_string(JNIEnv *env, jlong parser, jlong old_tree, jstring input, jint encoding) {
+    TSTree *tree;
+    if (encoding == TSInputEncodingUTF8) {
+        const char *text = (*env)->GetStringUTFChars(env, input, NULL);
+        if (text == NULL) {
+            return 0;
+        }
+        tree = ts_parser_parse_string(to_pointer(parser), to_pointer(old_tree), text,
+                                      (uint32_t) (*env)->GetStringUTFLength(env, input));
+        (*env)->ReleaseStringUTFChars(env, input, text);
+    } else {
+        const jchar *text = (*env)->GetStringChars(env, input, NULL);
+        if (text == NULL) {
+            return 0;
+        }
+        tree = ts_parser_parse_string_encoding(to_pointer(parser), to_pointer(old_tree), (const char *) text,
+                                               (uint32_t) (*env)->GetStringLength(env, input) * 2u,
+                                               host_utf16());
+        (*env)->ReleaseStringChars(env, input, text);
+    }
+    return to_jlong(tree);
+}
+
+static jlong parser_parse_string(JNIEnv *env, jclass cls, jlong parser, jlong old_tree, jstring input) {
+    return parse_java_string(env, parser, old_tree, input, TSInputEncodingUTF8);
+}
+
+static jlong parser_parse_string_encoding(JNIEnv *env, jclass cls, jlong parser, jlong old_tree, jstring input,
+                                          jint encoding) {
+    return parse_java_string(env, parser, old_tree, input, encoding);
+}
+
+static jlong parser_language(JNIEnv *env, jclass cls, jlong parser) {
+    return to_jlong(ts_parser_language(to_pointer(parser)));
+}
+
 /* ---- tree ---- */
+
+static jlong tree_language(JNIEnv *env, jclass cls, jlong tree) {
+    return to_jlong(ts_tree_language(to_pointer(tree)));
+}
 
 static void tree_delete(JNIEnv *env, jclass cls, jlong tree) {
     ts_tree_delete(to_pointer(tree));
@@ -492,6 +540,10 @@ static JNINativeMethod METHODS[] = {
     METHOD("ts_parser_set_language", "(JJ)Z", parser_set_language),
     METHOD("ts_parser_reset", "(J)V", parser_reset),
     METHOD("ts_parser_parse", "(J[BJLorg/treesitter/TSReader;I)J", parser_parse),
+    METHOD("ts_parser_parse_string", "(JJLjava/lang/String;)J", parser_parse_string),
+    METHOD("ts_parser_parse_string_encoding", "(JJLjava/lang/String;I)J", parser_parse_string_encoding),
+    METHOD("ts_parser_language", "(J)J", parser_language),
+    METHOD("ts_tree_language", "(J)J", tree_language),
     METHOD("ts_parser_set_cancellation_flag", "(JJ)V", parser_set_cancellation_flag),
     METHOD("ts_parser_cancellation_flag", "(J)J", parser_cancellation_flag),
     METHOD("alloc_cancellation_flag", "()J", alloc_cancellation_flag),

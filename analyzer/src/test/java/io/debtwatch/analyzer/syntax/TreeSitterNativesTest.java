@@ -124,6 +124,19 @@ class TreeSitterNativesTest {
                 after.getRootNode().toString());
     }
 
+    @Test
+    void aStringIsParsedAsUtf8OrAsItsUtf16Characters() {
+        TSParser parser = new TSParser();
+        parser.setLanguage(Grammar.of("python").tsLanguage);
+        String source = "s = 'é'\n";
+        assertEquals(source.getBytes(StandardCharsets.UTF_8).length, parser.parseString(null, source).getRootNode().getEndByte());
+        for (TSInputEncoding utf16 : List.of(TSInputEncoding.TSInputEncodingUTF16LE, TSInputEncoding.TSInputEncodingUTF16BE)) {
+            TSNode root = parser.parseStringEncoding(null, source, utf16).getRootNode();
+            assertEquals(2 * source.length(), root.getEndByte());
+            assertFalse(root.hasError());
+        }
+    }
+
     /** Scans a tree in a child JVM with the optimised library on or off, logging how natives get linked. */
     private static ChildScan scanInChild(Path tree, boolean optimised) throws Exception {
         List<String> command = new ArrayList<>(List.of(
