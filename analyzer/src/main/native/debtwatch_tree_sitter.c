@@ -189,7 +189,8 @@ static jlong parser_parse(JNIEnv *env, jclass cls, jlong parser, jbyteArray buff
 
 /* A Java String handed over as the JVM's UTF-8 (what GetStringUTFChars gives), or as its UTF-16 characters when
  * UTF-16 is asked for (in this machine's byte order, whichever order was named: a String has none, and offsets
- * are the same in both). */
+ * are the same in both). The binding's own library hands the UTF-8 bytes over as UTF-16 there, which parses to
+ * errors; the analyzer never asks for UTF-16. */
 static TSInputEncoding host_utf16(void) {
     const uint16_t probe = 1;
     return *(const uint8_t *) &probe == 1 ? TSInputEncodingUTF16LE : TSInputEncodingUTF16BE;
