@@ -12,8 +12,9 @@ import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 
 /** Node accessors with as few native calls as the tree allows. Each of the binding's public TSNode accessors
- *  makes two native calls (a null check, then the accessor), and each native call looks the node's six fields
- *  up by name through JNI: a perf profile put a quarter of the analyzer's CPU time in those lookups. Yet a
+ *  makes two native calls (a null check, then the accessor), and each native call of the binding's own library
+ *  looks the node's six fields up by name through JNI: a perf profile put a quarter of the analyzer's CPU time in
+ *  those lookups (the optimised library, TreeSitterNatives, looks them up once, but the calls remain). Yet a
  *  node's start byte, start row and null-ness are plain fields of the Java object (tree-sitter keeps them in
  *  the node's context). So the fields are read directly, and the binding's native functions are called once per
  *  access with the null check done in Java. This relies on io.github.bonede:tree-sitter 0.25.3's private

@@ -53,7 +53,7 @@ public final class TreeSitterNatives {
     }
 
     /** The library's resource path for this platform, or null when this platform has no build. */
-    static String resource() {
+    public static String resource() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String osKey = os.contains("linux") ? "linux" : os.contains("mac") ? "darwin" : null;
